@@ -1,0 +1,591 @@
+// Scope analysis: finds every function-like scope (the module, `fn`s, lambdas, methods, spawn
+// blocks), the names each one binds and reads, the names it captures from its definition site,
+// and — by a flow analysis in execution order — whether each read can happen before the name is
+// defined. Lowering uses this to compile the snapshot closure model (core.md §6.8) cheaply:
+// a name always assigned before it is read is a plain JS local; only names whose previous value
+// is observable get a persistent cell (docs/ARCHITECTURE.md, "Closures").
+import type * as A from "../parse/ast.js";
+import { BUILTIN_FUNCTIONS } from "./builtins.js";
+
+export type ScopeKind = "module" | "fn" | "lambda" | "method" | "guard" | "spawn";
+
+export interface Scope {
+  kind: ScopeKind;
+  node: A.Node | A.Program;
+  parent: Scope | null;
+  /** Parameter names (the variadic one included). */
+  params: string[];
+  /** Names assigned in this scope's own body (not in nested scopes), params excluded. */
+  assigned: Set<string>;
+  /** Names read in this body (including by nested scopes' captures), params excluded. */
+  read: Set<string>;
+  /** Assigned names that some read (or capture) may see before this call assigned them. */
+  readBeforeDef: Set<string>;
+  /** Names this scope takes from its definition site: read or assigned here but not params. */
+  free: Set<string>;
+  /** Inside a method (or a lambda nested in one): bare names may resolve through `self`. */
+  inMethod: boolean;
+  /**
+   * Free names that may already be defined where this scope's function value is created; the
+   * others are certainly undefined in the snapshot, so lowering does not capture them.
+   */
+  capturedMaybe: Set<string>;
+  children: Scope[];
+}
+
+/** Per-read facts for lowering. */
+export interface ReadInfo {
+  /** The read may see an undefined name (so it must check, and may fall back to the registry). */
+  maybeUndefined: boolean;
+}
+
+export interface Analysis {
+  module: Scope;
+  scopeOf: Map<A.Node | A.Program, Scope>;
+  reads: Map<A.Identifier, ReadInfo>;
+  /** Names declared by `fn` anywhere in the module, with their declared arities. */
+  fnNames: Map<string, Set<string>>;
+  /** Whether the module uses any task feature (spawn, channels, timers …): then functions get generator twins. */
+  usesTasks: boolean;
+  /** Whether some `configure` turns on integer truncation of stored numbers. */
+  usesIntegerMode: boolean;
+}
+
+/** A definitely-defined set; `null` stands for unreachable code (every name counts as defined). */
+type Defined = Set<string> | null;
+
+function intersect(a: Defined, b: Defined): Defined {
+  if (a === null) return b === null ? null : new Set(b);
+  if (b === null) return new Set(a);
+  const out = new Set<string>();
+  for (const x of a) if (b.has(x)) out.add(x);
+  return out;
+}
+
+function copy(d: Defined): Defined {
+  return d === null ? null : new Set(d);
+}
+
+const TASK_NAMES = new Set(["channel", "select"]);
+const TASK_NAMESPACES = new Set(["timer", "signal"]);
+const TASK_METHODS = new Set(["send", "receive", "request", "try_receive", "supervise", "broadcast"]);
+
+export function analyze(program: A.Program): Analysis {
+  const analysis: Analysis = {
+    module: null as unknown as Scope,
+    scopeOf: new Map(),
+    reads: new Map(),
+    fnNames: new Map(),
+    usesTasks: false,
+    usesIntegerMode: false,
+  };
+  const walker = new Walker(analysis);
+  analysis.module = walker.module(program);
+  return analysis;
+}
+
+class Walker {
+  private scope!: Scope;
+  private defined: Defined = new Set();
+  /**
+   * Names that may be defined at this point of the module's top level (textually earlier
+   * assignments, plus everything assigned in an enclosing loop). Null inside functions, where
+   * persisted locals and captures make every name possibly defined.
+   */
+  private maybe: Set<string> | null = new Set();
+
+  constructor(private readonly out: Analysis) {}
+
+  module(program: A.Program): Scope {
+    const scope = this.newScope("module", program, null, []);
+    this.scope = scope;
+    this.defined = new Set();
+    this.statements(program.body);
+    return scope;
+  }
+
+  private newScope(kind: ScopeKind, node: A.Node | A.Program, parent: Scope | null, params: string[]): Scope {
+    const scope: Scope = {
+      kind,
+      node,
+      parent,
+      params,
+      assigned: new Set(),
+      read: new Set(),
+      readBeforeDef: new Set(),
+      free: new Set(),
+      inMethod: kind === "method" || kind === "guard" || (parent?.inMethod ?? false),
+      capturedMaybe: new Set(),
+      children: [],
+    };
+    parent?.children.push(scope);
+    this.out.scopeOf.set(node, scope);
+    return scope;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private define(name: string): void {
+    if (!this.scope.params.includes(name)) this.scope.assigned.add(name);
+    this.defined?.add(name);
+    this.maybe?.add(name);
+  }
+
+  private isMaybeDefined(name: string): boolean {
+    return this.maybe === null || this.maybe.has(name);
+  }
+
+  /** Loops: whatever the body assigns may be defined at the loop's start (from an earlier iteration). */
+  private enterLoop(body: A.Statement[]): void {
+    if (this.maybe) for (const n of assignedNames(body)) this.maybe.add(n);
+  }
+
+  private isDefined(name: string): boolean {
+    return this.defined === null || this.defined.has(name) || this.scope.params.includes(name);
+  }
+
+  private readName(name: string, node: A.Identifier | null): void {
+    const maybeUndefined = !this.isDefined(name);
+    if (node) this.out.reads.set(node, { maybeUndefined });
+    if (this.scope.params.includes(name)) return;
+    this.scope.read.add(name);
+    if (maybeUndefined) this.scope.readBeforeDef.add(name);
+  }
+
+  /**
+   * Runs a nested scope's analysis; afterwards its free names count as reads here, at the point
+   * of its creation (the snapshot is taken then).
+   */
+  private nested(kind: ScopeKind, node: A.Node, params: string[], body: () => void, captureReads = true): Scope {
+    const outerScope = this.scope;
+    const outerDefined = this.defined;
+    const outerMaybe = this.maybe;
+    const scope = this.newScope(kind, node, outerScope, params);
+    this.scope = scope;
+    this.defined = new Set();
+    this.maybe = null;
+    body();
+    // Bare names inside a method's lambdas may resolve through the method's `self`.
+    if (scope.inMethod && !scope.params.includes("self")) scope.read.add("self");
+    for (const n of scope.assigned) scope.free.add(n);
+    for (const n of scope.read) scope.free.add(n);
+    this.scope = outerScope;
+    this.defined = outerDefined;
+    this.maybe = outerMaybe;
+    for (const n of scope.free) {
+      if (!this.isMaybeDefined(n)) continue;
+      scope.capturedMaybe.add(n);
+      if (captureReads) this.readName(n, null);
+    }
+    return scope;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private statements(list: A.Statement[]): void {
+    for (const s of list) this.statement(s);
+  }
+
+  private statement(s: A.Statement): void {
+    switch (s.type) {
+      case "ExprStmt":
+        this.expression(s.expression);
+        return;
+      case "Assign":
+        this.assignment(s);
+        return;
+      case "TypedDecl":
+        this.expression(s.value);
+        this.define(s.name);
+        return;
+      case "FnDecl":
+        this.fnDecl(s);
+        return;
+      case "GraphDecl":
+        this.graphDecl(s);
+        return;
+      case "If": {
+        this.expression(s.test);
+        const before = copy(this.defined);
+        this.statements(s.consequent);
+        const afterThen = this.defined;
+        this.defined = copy(before);
+        if (s.alternate) this.statements(s.alternate);
+        this.defined = intersect(afterThen, this.defined);
+        return;
+      }
+      case "While": {
+        this.enterLoop(s.body);
+        this.expression(s.test);
+        const before = copy(this.defined);
+        this.statements(s.body);
+        this.defined = before;
+        return;
+      }
+      case "For": {
+        this.enterLoop(s.body);
+        this.expression(s.iterable);
+        const before = copy(this.defined);
+        this.define(s.variable);
+        this.statements(s.body);
+        this.defined = before;
+        if (this.scope.kind === "module" || !this.scope.params.includes(s.variable)) this.scope.assigned.add(s.variable);
+        return;
+      }
+      case "Return":
+        if (s.value) this.expression(s.value);
+        this.defined = null;
+        return;
+      case "Break":
+      case "Continue":
+        this.defined = null;
+        return;
+      case "Import":
+        this.importStmt(s);
+        return;
+      case "Load":
+        this.expression(s.path);
+        return;
+      case "ModuleDecl":
+        return;
+      case "Configure":
+        for (const setting of s.settings) {
+          if (setting.kind === "entry") this.expression(setting.value);
+          else if (setting.name === "integer" || setting.name === "32bit") this.out.usesIntegerMode = true;
+        }
+        if (s.body) this.statements(s.body);
+        return;
+      case "Precision":
+        this.statements(s.body);
+        return;
+      case "Try":
+        this.tryStmt(s);
+        return;
+      case "SpawnBlock":
+        this.out.usesTasks = true;
+        this.nested("spawn", s, [], () => this.statements(s.body));
+        return;
+      case "PrivBlock":
+        this.statements(s.body);
+        return;
+    }
+  }
+
+  private assignment(s: A.Assign): void {
+    this.expression(s.value);
+    const target = s.target;
+    if (target.type === "Identifier") {
+      this.define(target.name);
+      return;
+    }
+    // `a[i] = v`, `a.b = v`: reads the base variable and rebinds it.
+    let base: A.Expression = target;
+    while (base.type === "Index" || base.type === "Member") {
+      if (base.type === "Index") this.expression(base.index);
+      base = base.object;
+    }
+    if (base.type === "Identifier") {
+      this.readName(base.name, base);
+      this.scope.assigned.add(base.name);
+      if (this.scope.params.includes(base.name)) this.scope.assigned.delete(base.name);
+    } else {
+      this.expression(base);
+    }
+  }
+
+  private fnDecl(s: A.FnDecl): void {
+    if (s.receiver === null) {
+      const arities = this.out.fnNames.get(s.name) ?? new Set<string>();
+      arities.add(s.params.some((p) => p.variadic) ? `${s.params.length - 1}+` : String(s.params.length));
+      this.out.fnNames.set(s.name, arities);
+    } else {
+      this.readName(s.receiver, null);
+    }
+    for (const a of s.annotations) for (const arg of a.args) this.expression(arg.value);
+    // Defaults are evaluated at call time in the definition site's live scope (docs/ARCHITECTURE.md).
+    for (const p of s.params) if (p.default) this.lazyExpression(p.default);
+    if (s.guard) {
+      const guard = s.guard;
+      this.nested("guard", guard, ["self"], () => this.expression(guard));
+    }
+    // `fn Recv.m()` attaches a method: its body sees `self` (core.md §10.1).
+    const kind: ScopeKind = s.receiver !== null && !s.isStatic ? "method" : "fn";
+    const params = s.params.map((p) => p.name);
+    this.nested(kind, s, kind === "method" ? ["self", ...params] : params, () => {
+      if (s.clauses) {
+        for (const c of s.clauses) {
+          if (c.pattern.kind === "bind") this.define(c.pattern.name);
+          if (c.guard) this.expression(c.guard);
+          this.expression(c.body);
+        }
+      } else {
+        this.statements(s.body);
+      }
+    });
+    if (s.receiver === null) this.define(s.name);
+  }
+
+  private graphDecl(s: A.GraphDecl): void {
+    if (s.parent) this.expression(s.parent);
+    // Property defaults are evaluated once, at the declaration.
+    for (const m of s.members) {
+      if (m.kind === "property") this.expression(m.value);
+      if (m.kind === "rule" && m.arg) this.expression(m.arg);
+    }
+    for (const m of s.members) {
+      if (m.kind !== "method") continue;
+      const fn = m.fn;
+      for (const a of fn.annotations) for (const arg of a.args) this.expression(arg.value);
+      for (const p of fn.params) if (p.default) this.lazyExpression(p.default);
+      if (fn.guard) {
+        const guard = fn.guard;
+        this.nested("guard", guard, ["self"], () => this.expression(guard));
+      }
+      this.nested("method", fn, ["self", ...fn.params.map((p) => p.name)], () => this.statements(fn.body));
+    }
+    this.define(s.name);
+  }
+
+  private importStmt(s: A.Import): void {
+    if (s.items) for (const item of s.items) this.define(item.alias ?? item.name);
+    else this.define(s.alias ?? importBindingGuess(s.path));
+  }
+
+  private tryStmt(s: A.Try): void {
+    const before = copy(this.defined);
+    this.statements(s.body);
+    let after = this.defined;
+    for (const h of s.handlers) {
+      // A catch may start after any statement of the body: only what was defined before counts.
+      this.defined = copy(before);
+      if (h.binding) this.define(h.binding);
+      const atStart = copy(this.defined);
+      this.statements(h.body);
+      // Names first created in a catch body vanish at its end (core.md §5.1).
+      this.defined = this.defined === null ? null : atStart;
+      after = intersect(after, this.defined);
+    }
+    this.defined = after;
+    if (s.finalizer) {
+      if (this.defined === null) this.defined = copy(before);
+      this.statements(s.finalizer);
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** An expression evaluated later, at an unknown point: every read may see an undefined name. */
+  private lazyExpression(e: A.Expression): void {
+    const saved = this.defined;
+    this.defined = new Set();
+    this.expression(e);
+    this.defined = saved;
+  }
+
+  private args(args: A.Argument[]): void {
+    for (const a of args) this.expression(a.value);
+  }
+
+  private expression(e: A.Expression): void {
+    switch (e.type) {
+      case "NumberLit":
+      case "StringLit":
+      case "SymbolLit":
+      case "BoolLit":
+      case "NoneLit":
+        return;
+      case "Identifier":
+        if (TASK_NAMESPACES.has(e.name)) this.out.usesTasks = true;
+        this.readName(e.name, e);
+        return;
+      case "ListLit":
+        for (const x of e.elements) this.expression(x);
+        return;
+      case "MapLit":
+        for (const entry of e.entries) this.expression(entry.value);
+        return;
+      case "GraphLit":
+        if (e.parent) this.expression(e.parent);
+        for (const entry of e.entries) this.expression(entry.value);
+        return;
+      case "Binary":
+        this.expression(e.left);
+        this.expression(e.right);
+        return;
+      case "Unary":
+        this.expression(e.operand);
+        return;
+      case "Logical": {
+        this.expression(e.left);
+        const before = copy(this.defined);
+        this.expression(e.right);
+        this.defined = intersect(before, this.defined);
+        return;
+      }
+      case "Conditional": {
+        this.expression(e.test);
+        const before = copy(this.defined);
+        this.expression(e.consequent);
+        const afterThen = this.defined;
+        this.defined = copy(before);
+        if (e.alternate) this.expression(e.alternate);
+        this.defined = intersect(afterThen, this.defined);
+        return;
+      }
+      case "IfExpr": {
+        this.expression(e.test);
+        const before = copy(this.defined);
+        this.statements(e.consequent);
+        const afterThen = this.defined;
+        this.defined = copy(before);
+        if (e.alternate) this.statements(e.alternate);
+        this.defined = intersect(afterThen, this.defined);
+        return;
+      }
+      case "Match": {
+        this.expression(e.subject);
+        const before = copy(this.defined);
+        let after: Defined = null;
+        for (const arm of e.arms) {
+          this.defined = copy(before);
+          this.pattern(arm.pattern);
+          this.expression(arm.body);
+          after = intersect(after, this.defined);
+        }
+        // No arm may match: the bindings are only maybe-defined afterwards.
+        this.defined = intersect(after, before);
+        return;
+      }
+      case "Call":
+        if (e.callee.type === "Identifier") {
+          if (TASK_NAMES.has(e.callee.name)) this.out.usesTasks = true;
+          // Builtins shadow everything; other call names resolve at run time (self method,
+          // variable, registry).
+          if (!BUILTIN_FUNCTIONS.has(e.callee.name)) this.readName(e.callee.name, e.callee);
+        } else {
+          this.expression(e.callee);
+        }
+        this.args(e.args);
+        return;
+      case "MethodCall":
+        if (TASK_METHODS.has(e.method)) this.out.usesTasks = true;
+        this.expression(e.object);
+        this.args(e.args);
+        if (e.bang) this.rebind(e.object);
+        return;
+      case "Member":
+        this.expression(e.object);
+        return;
+      case "Index":
+        this.expression(e.object);
+        this.expression(e.index);
+        return;
+      case "Instantiate":
+        this.expression(e.target);
+        for (const o of e.overrides) this.expression(o.value);
+        return;
+      case "Lambda":
+        this.nested("lambda", e, e.params, () => {
+          if (e.expression) this.expression(e.expression);
+          else this.statements(e.body ?? []);
+        });
+        return;
+      case "SuperCall":
+        this.readName("self", null);
+        this.args(e.args);
+        return;
+      case "Raise":
+        this.expression(e.value);
+        return;
+      case "SpawnExpr":
+        this.out.usesTasks = true;
+        this.expression(e.value);
+        return;
+    }
+  }
+
+  /** `x.m!()` assigns its result back to `x`. */
+  private rebind(target: A.Expression): void {
+    if (target.type === "Identifier" && !this.scope.params.includes(target.name)) this.scope.assigned.add(target.name);
+  }
+
+  private pattern(p: A.MatchPattern): void {
+    if (p.kind === "bind") this.define(p.name);
+    if (p.kind === "list") {
+      for (const item of p.items) this.pattern(item);
+      if (p.rest) this.define(p.rest.name ?? "_");
+    }
+  }
+}
+
+/** The name an `import "path"` binds when no module declaration overrides it (resolved again at run time). */
+export function importBindingGuess(path: string): string {
+  const known: Record<string, string> = { constants: "const", random: "rand", string: "str" };
+  if (known[path]) return known[path]!;
+  const base = path.split("/").pop() ?? path;
+  return base.endsWith(".gr") ? base.slice(0, -3) : base;
+}
+
+/** Names a statement list assigns in its own scope (not inside nested functions). */
+export function assignedNames(list: A.Statement[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (stmts: A.Statement[]) => {
+    for (const s of stmts) {
+      switch (s.type) {
+        case "Assign": {
+          let base: A.Expression = s.target;
+          while (base.type === "Index" || base.type === "Member") base = base.object;
+          if (base.type === "Identifier") out.add(base.name);
+          break;
+        }
+        case "TypedDecl":
+          out.add(s.name);
+          break;
+        case "FnDecl":
+          if (s.receiver === null) out.add(s.name);
+          break;
+        case "GraphDecl":
+          out.add(s.name);
+          break;
+        case "For":
+          out.add(s.variable);
+          visit(s.body);
+          break;
+        case "If":
+          visit(s.consequent);
+          if (s.alternate) visit(s.alternate);
+          break;
+        case "While":
+        case "Precision":
+        case "PrivBlock":
+        case "SpawnBlock":
+          if (s.type !== "SpawnBlock") visit(s.body);
+          break;
+        case "Configure":
+          if (s.body) visit(s.body);
+          break;
+        case "Try":
+          visit(s.body);
+          for (const h of s.handlers) {
+            if (h.binding) out.add(h.binding);
+            visit(h.body);
+          }
+          if (s.finalizer) visit(s.finalizer);
+          break;
+        case "Import":
+          if (s.items) for (const i of s.items) out.add(i.alias ?? i.name);
+          else out.add(s.alias ?? importBindingGuess(s.path));
+          break;
+        case "ExprStmt":
+          if (s.expression.type === "MethodCall" && s.expression.bang && s.expression.object.type === "Identifier") {
+            out.add(s.expression.object.name);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(list);
+  return out;
+}

@@ -1,0 +1,100 @@
+// The compiler's one entry point: `compile(source, options)` runs the passes in order —
+// parse → analyze → lower (IR) → generate (ESM + source map, optional .d.ts) — and returns the
+// code with every diagnostic. The CLI, the esbuild plugin and the Node loader all call it.
+import { parse } from "./parse/parse.js";
+import { analyze } from "./analyze/scopes.js";
+import { lower } from "./lower/lower.js";
+import type { LowerOptions, ResolvedImport } from "./lower/context.js";
+import { JsPrinter } from "./generate/js.js";
+import { generateDts } from "./generate/dts.js";
+import { CompileError, diagnostic, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { Loc, Program } from "./parse/ast.js";
+
+export type SourceMapMode = "none" | "inline" | "external";
+
+export interface CompileOptions {
+  /** Path of the `.gr` file, used in diagnostics, the source map and module metadata. */
+  file: string;
+  sourcemap?: SourceMapMode;
+  /** Also produce a `.d.ts` for the compiled module. */
+  dts?: boolean;
+  /** Emit hot-reload support. */
+  hmr?: boolean;
+  /** Where compiled code imports the runtime from. */
+  runtimeSpecifier?: string;
+  /** Resolves `import "path"` at compile time (see compiler/project.ts for the file-system resolver). */
+  resolveImport?: LowerOptions["resolveImport"];
+  /** Reads another file for `load`. */
+  loadFile?: (path: string, loc: Loc) => Program;
+  /** The file is a spec run by `graphoid spec` (gspec names predefined). */
+  spec?: boolean;
+  /** Name the generated file will have, for the `sourceMappingURL` comment of external maps. */
+  outFile?: string;
+}
+
+export interface CompileResult {
+  /** The ES module, or null when there were errors. */
+  code: string | null;
+  /** The source map (JSON text), when requested. */
+  map: string | null;
+  dts: string | null;
+  diagnostics: Diagnostic[];
+}
+
+const NATIVE_ONLY: LowerOptions["resolveImport"] = (path) => ({ kind: "native", name: path, binding: path });
+
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const file = options.file;
+  try {
+    const parsed = parse(source, file);
+    if (!parsed.program) return { code: null, map: null, dts: null, diagnostics: parsed.diagnostics };
+    const program = parsed.program;
+    const analysis = analyze(program);
+    const ir = lower(program, analysis, {
+      file,
+      runtimeSpecifier: options.runtimeSpecifier ?? "graphoid-js/runtime",
+      resolveImport: options.resolveImport ?? NATIVE_ONLY,
+      loadFile:
+        options.loadFile ??
+        ((path, loc) => {
+          throw new CompileError(diagnostic("LoadPath", `cannot load '${path}' without a file system`, file, loc));
+        }),
+      hmr: options.hmr ?? false,
+      spec: options.spec ?? false,
+    });
+    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt" });
+    const { code, map } = printer.module(ir).toStringWithSourceMap({ file: options.outFile ?? file + ".mjs" });
+    const mapJson = map.toString();
+    let out = code;
+    const mode = options.sourcemap ?? "inline";
+    if (mode === "inline") {
+      out += `\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64(mapJson)}\n`;
+    } else if (mode === "external") {
+      const name = (options.outFile ?? file + ".mjs").split(/[\\/]/).pop();
+      out += `\n//# sourceMappingURL=${name}.map\n`;
+    }
+    return {
+      code: out,
+      map: mode === "none" ? null : mapJson,
+      dts: options.dts ? generateDts(program) : null,
+      diagnostics: parsed.diagnostics,
+    };
+  } catch (err) {
+    if (err instanceof CompileError) return { code: null, map: null, dts: null, diagnostics: [err.diagnostic] };
+    const message = err instanceof Error ? err.message : String(err);
+    const at = { line: 1, column: 1, offset: 0 };
+    return {
+      code: null,
+      map: null,
+      dts: null,
+      diagnostics: [diagnostic("InternalError", `internal compiler error: ${message}`, file, { start: at, end: at })],
+    };
+  }
+}
+
+function base64(text: string): string {
+  return typeof Buffer !== "undefined" ? Buffer.from(text, "utf8").toString("base64") : btoa(unescape(encodeURIComponent(text)));
+}
+
+export type { Diagnostic, ResolvedImport };
+export { formatDiagnostic } from "./diagnostics/format.js";

@@ -1,0 +1,171 @@
+// Calls. `name(args)` resolves as builtin → method of the implicit self → variable → the module's
+// function registry (core.md §6.9); calls that reach the registry go through the module's function
+// table (DESIGN.md decision 5) and, when the arity is known, call the compiled body directly.
+import type * as A from "../parse/ast.js";
+import type { FnCtx, ModuleState } from "./context.js";
+import type { IrExpr } from "./ir.js";
+import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
+import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
+import { FN_TABLE, isDefinitelyDefined, readName, writeName } from "./names.js";
+import { lowerExpr, lowerValue, storedValue } from "./expressions.js";
+import { temp } from "./lower.js";
+import { reflectPatternDescription } from "./patterns.js";
+
+/** Graph methods that mutate their receiver: a variable receiver is made owned and rebound first. */
+const RECEIVER_MUTATORS = new Set([
+  "add_node",
+  "add_edge",
+  "remove_node",
+  "remove_edge",
+  "set_node_type",
+  "add_rule",
+  "remove_rule",
+  "add_method_constraint",
+  "remove_method",
+  "include",
+]);
+
+interface LoweredArgs {
+  values: IrExpr[];
+  /** Array of names (null for positional) or the literal null when all are positional. */
+  names: IrExpr;
+  named: boolean;
+}
+
+function lowerArgs(m: ModuleState, ctx: FnCtx, args: A.Argument[]): LoweredArgs {
+  const values = args.map((a) => (a.value.type === "Lambda" ? lowerValue(m, ctx, a.value) : storedValue(m, ctx, a.value)));
+  const named = args.some((a) => a.name !== null);
+  return { values, names: named ? array(args.map((a) => lit(a.name))) : lit(null), named };
+}
+
+/** In task mode a call may suspend: delegate to the generator form of the runtime helper. */
+function maybeYield(ctx: FnCtx, name: string, args: IrExpr[], loc: A.Loc): IrExpr {
+  if (!ctx.gen) return rtCall(name, args, loc);
+  return { kind: "yield", delegate: true, value: rtCall(name + "G", args, loc), loc };
+}
+
+export function lowerCall(m: ModuleState, ctx: FnCtx, e: A.Call): IrExpr {
+  const callee = e.callee;
+  if (callee.type === "Identifier" && BUILTIN_FUNCTIONS.has(callee.name)) return lowerBuiltinCall(m, ctx, callee.name, e);
+  const args = lowerArgs(m, ctx, e.args);
+  if (callee.type !== "Identifier") {
+    const f = lowerExpr(m, ctx, callee);
+    return maybeYield(ctx, "callFunction", [f, array(args.values), args.names], e.loc);
+  }
+  const name = callee.name;
+  const binding = ctx.vars.get(name);
+  const variable = binding ? id(binding.js) : UNDEF;
+  if (ctx.self) {
+    // In a method: a method of self wins over variables and the registry (core.md §6.9).
+    return maybeYield(ctx, "callBare", [id(ctx.self), variable, id(FN_TABLE), lit(name), array(args.values), args.names], e.loc);
+  }
+  const viaRegistry = registryCall(m, ctx, name, args, e.loc);
+  if (!binding) return viaRegistry;
+  const viaVariable = maybeYield(ctx, "callFunction", [id(binding.js), array(args.values), args.names], e.loc);
+  if (isDefinitelyDefined(m, ctx, name, callee)) return viaVariable;
+  return cond(binary("!==", id(binding.js), UNDEF), viaVariable, viaRegistry, e.loc);
+}
+
+/** A call through the module's function table. Direct when the module declares one fixed arity that matches. */
+function registryCall(m: ModuleState, ctx: FnCtx, name: string, args: LoweredArgs, loc: A.Loc): IrExpr {
+  const arities = m.analysis.fnNames.get(name);
+  if (arities && arities.size === 1 && !args.named && arities.has(String(args.values.length))) {
+    return { kind: "tableCall", table: FN_TABLE, slot: name, name, args: args.values, generator: ctx.gen, loc };
+  }
+  return maybeYield(ctx, "callReg", [id(FN_TABLE), lit(name), array(args.values), args.names], loc);
+}
+
+function lowerBuiltinCall(m: ModuleState, ctx: FnCtx, name: string, e: A.Call): IrExpr {
+  const args = lowerArgs(m, ctx, e.args);
+  if (name === "print" && !args.named) return rtCall("print", args.values, e.loc);
+  if (name === "select" || name === "isolate") return maybeYield(ctx, "callBuiltin", [lit(name), array(args.values), args.names], e.loc);
+  return rtCall("callBuiltin", [lit(name), array(args.values), args.names], e.loc);
+}
+
+/** The receiver of `x.m!()` must be a variable (core.md §11.1). */
+function bangTarget(object: A.Expression): A.Identifier | null {
+  return object.type === "Identifier" ? object : null;
+}
+
+export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): IrExpr {
+  const object = e.object;
+  // Built-in namespaces: `list.generate(…)`, `time.now()` unless a variable `time` exists.
+  if (object.type === "Identifier") {
+    const ns = namespaceCall(m, ctx, object, e);
+    if (ns) return ns;
+  }
+  const args = lowerArgs(m, ctx, e.args);
+  if (e.bang) return lowerBang(m, ctx, e, args);
+  const method = lit(e.method);
+  if (RECEIVER_MUTATORS.has(e.method)) {
+    if (object.type === "Identifier" && object.name !== "self" && ctx.vars.has(object.name)) {
+      // Graph methods clone-and-rebind (collections.md §1.1): own the receiver, then mutate it.
+      const owned = rtCall("ownFor", [readName(m, ctx, object.name, object, object.loc), method]);
+      const target = ctx.vars.get(object.name)!;
+      return seq([
+        assign(id(target.js), owned),
+        maybeYield(ctx, "callMethod", [id(target.js), method, array(args.values), args.names], e.loc),
+      ]);
+    }
+    if (!(object.type === "Identifier" && object.name === "self")) {
+      // Not a variable: the change must not reach anyone else's graph.
+      const detached = rtCall("detachFor", [lowerExpr(m, ctx, object), method]);
+      return maybeYield(ctx, "callMethod", [detached, method, array(args.values), args.names], e.loc);
+    }
+  }
+  return maybeYield(ctx, "callMethod", [lowerExpr(m, ctx, object), method, array(args.values), args.names], e.loc);
+}
+
+function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.MethodCall): IrExpr | null {
+  const name = object.name;
+  const isKeyword = KEYWORD_NAMESPACES.has(name);
+  if (!isKeyword && !SHADOWABLE_NAMESPACES.has(name)) return null;
+  let args: LoweredArgs;
+  if (name === "reflect" && e.method === "pattern" && e.args.length >= 1) {
+    // `reflect.pattern(expr)` reads its first argument's syntax, not its value (runtime.md §3.5).
+    const rest = lowerArgs(m, ctx, e.args.slice(1));
+    args = { values: [reflectPatternDescription(e.args[0]!.value), ...rest.values], names: lit(null), named: false };
+  } else {
+    args = lowerArgs(m, ctx, e.args);
+  }
+  const nsCall = maybeYield(ctx, "nsCall", [lit(name), lit(e.method), array(args.values), args.names], e.loc);
+  const binding = ctx.vars.get(name);
+  if (isKeyword || !binding) return nsCall;
+  const viaVariable = maybeYield(ctx, "callMethod", [id(binding.js), lit(e.method), array(args.values), args.names], e.loc);
+  if (isDefinitelyDefined(m, ctx, name, object)) return viaVariable;
+  return cond(binary("!==", id(binding.js), UNDEF), viaVariable, nsCall, e.loc);
+}
+
+/** `x.m!(args)`: `x = x.m(args)`, value none; `pop!` returns the removed element (core.md §11.1). */
+function lowerBang(m: ModuleState, ctx: FnCtx, e: A.MethodCall, args: LoweredArgs): IrExpr {
+  const target = bangTarget(e.object);
+  const binding = target ? ctx.vars.get(target.name) : undefined;
+  if (!target || !binding) {
+    return rtCall("bangNeedsVariable", [lit(e.method)], e.loc);
+  }
+  const current = readName(m, ctx, target.name, target, target.loc);
+  const write = (value: IrExpr): IrExpr => {
+    const stmts = writeName(m, ctx, target.name, value, e.loc);
+    if (stmts.length === 1 && stmts[0]!.kind === "exprStmt") return stmts[0]!.expr;
+    // A method's bare property name: assign through the runtime (self property or local).
+    return rtCall("noneAfter", [{ kind: "call", callee: { kind: "function", name: null, params: [], body: stmts, generator: false, arrow: true }, args: [] }]);
+  };
+  if (e.method === "append" && !args.named && args.values.length === 1) {
+    return seq([write(rtCall("appendBang", [current, args.values[0]!], e.loc)), lit(null)]);
+  }
+  if (e.method === "pop" && args.values.length === 0) {
+    const t = temp(m, ctx);
+    return seq([assign(id(t), rtCall("popBang", [current], e.loc)), write(member(id(t), "0")), member(id(t), "1")]);
+  }
+  const result = maybeYield(ctx, "callMethod", [current, lit(e.method), array(args.values), args.names], e.loc);
+  return seq([write(result), lit(null)]);
+}
+
+export function lowerSuperCall(m: ModuleState, ctx: FnCtx, e: A.SuperCall): IrExpr {
+  const args = lowerArgs(m, ctx, e.args);
+  const self = ctx.self ? id(ctx.self) : lit(null);
+  const owner = ctx.ownerClass ? id(ctx.ownerClass) : lit(null);
+  return maybeYield(ctx, "superCall", [self, owner, lit(e.method), array(args.values), args.names], e.loc);
+}
+
+export { call };

@@ -1,0 +1,127 @@
+// State shared while lowering one module, and per compiled function.
+import type * as A from "../parse/ast.js";
+import type { Analysis, Scope } from "../analyze/scopes.js";
+import type { IrStmt } from "./ir.js";
+
+/**
+ * How a Graphoid name is held in the function being compiled:
+ * - `module`: a `let` of the module body (top level);
+ * - `param`: a JS parameter;
+ * - `local`: a JS `let` of this call, assigned before any read;
+ * - `persistent`: a cell kept by the function value between calls (entry copy, exit write-back);
+ * - `captured`: a value copied from the definition site when the function value was created.
+ */
+export type BindingKind = "module" | "param" | "local" | "persistent" | "captured";
+
+export interface Binding {
+  kind: BindingKind;
+  /** JS name of the working variable. */
+  js: string;
+  /** For `persistent`: the JS name of the cell in the creating closure. */
+  cell?: string;
+}
+
+export interface FnCtx {
+  scope: Scope;
+  parent: FnCtx | null;
+  vars: Map<string, Binding>;
+  /** Generator twin (task mode): calls become `yield*`. */
+  gen: boolean;
+  /** JS name of `self` in methods (and lambdas inside them), else null. */
+  self: string | null;
+  /** JS name of the class a method was declared in (for `super`), else null. */
+  ownerClass: string | null;
+  /** Temporaries declared at the top of the function. */
+  temps: string[];
+  /** Loop nesting, to know whether `break`/`continue` are inside a loop of this function. */
+  loops: number;
+  /** In a top-level statement that contains `return`: the label that ends it. */
+  statementLabel: string | null;
+  /** Whether `return` is allowed (inside a function body). */
+  isFunction: boolean;
+  /** Lambdas and methods return their last statement's value. */
+  returnsLastValue: boolean;
+}
+
+export interface LowerOptions {
+  /** The `.gr` file path (for module metadata and errors). */
+  file: string;
+  /** Module specifier the generated code imports the runtime from. */
+  runtimeSpecifier: string;
+  /**
+   * Resolves an `import` path at compile time: returns the specifier of the compiled module to
+   * import and the name it binds, or null for a native/runtime-provided module.
+   */
+  resolveImport: (path: string, loc: A.Loc) => ResolvedImport;
+  /** Reads and parses a file for `load` (compiled in place). */
+  loadFile: (path: string, loc: A.Loc) => A.Program;
+  /** Emit hot-reload support (state cells, accept hooks). */
+  hmr: boolean;
+  /** Statement list that runs in spec mode (gspec globals predefined). */
+  spec: boolean;
+}
+
+export type ResolvedImport =
+  | { kind: "compiled"; specifier: string; key: string; binding: string }
+  | { kind: "native"; name: string; binding: string };
+
+export class ModuleState {
+  private counter = 0;
+  /** Module-level constants (interned symbols, …) emitted before the body. */
+  readonly hoisted: IrStmt[] = [];
+  private readonly symbols = new Map<string, string>();
+  /** Imports of other compiled modules. */
+  readonly imports: { name: string; specifier: string }[] = [];
+  private readonly importNames = new Map<string, string>();
+
+  constructor(
+    readonly analysis: Analysis,
+    readonly options: LowerOptions,
+  ) {}
+
+  fresh(prefix: string): string {
+    return `$${prefix}${++this.counter}`;
+  }
+
+  symbol(name: string): string {
+    let js = this.symbols.get(name);
+    if (js === undefined) {
+      js = `$sym_${jsSafe(name)}_${this.symbols.size}`;
+      this.symbols.set(name, js);
+      this.hoisted.push({
+        kind: "var",
+        declKind: "const",
+        name: js,
+        init: { kind: "call", callee: { kind: "runtime", name: "sym" }, args: [{ kind: "literal", value: name }] },
+      });
+    }
+    return js;
+  }
+
+  importModule(specifier: string): string {
+    let name = this.importNames.get(specifier);
+    if (name === undefined) {
+      name = `$mod${this.importNames.size}`;
+      this.importNames.set(specifier, name);
+      this.imports.push({ name, specifier });
+    }
+    return name;
+  }
+}
+
+const JS_RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+/** A JS identifier for a Graphoid name (Graphoid names never contain `$`). */
+export function jsName(name: string): string {
+  return JS_RESERVED.has(name) ? name + "$" : name;
+}
+
+function jsSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, "_");
+}

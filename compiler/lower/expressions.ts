@@ -1,0 +1,291 @@
+// Expressions. Number-only operations are emitted as plain JS guarded by `typeof`, everything
+// else calls the runtime, which has the complete semantics (core.md §4).
+import type * as A from "../parse/ast.js";
+import type { FnCtx, ModuleState } from "./context.js";
+import type { IrExpr, IrStmt, JsBinaryOp } from "./ir.js";
+import { NONE, and, array, assign, binary, cond, exprStmt, fn, id, lit, not, ret, rtCall, typeOf, seq } from "./build.js";
+import { readName, FN_TABLE } from "./names.js";
+import { lowerLambda } from "./functions.js";
+import { lowerCall, lowerMethodCall, lowerSuperCall } from "./calls.js";
+import { lowerMatch } from "./patterns.js";
+import { lowerStmts, temp, integerMode } from "./lower.js";
+import { writeName } from "./names.js";
+
+/** Static type facts used to skip runtime checks. */
+export type StaticType = "num" | "string" | "bool" | "none" | "unknown";
+
+export function staticType(e: A.Expression): StaticType {
+  switch (e.type) {
+    case "NumberLit":
+      return "num";
+    case "StringLit":
+      return "string";
+    case "BoolLit":
+    case "Logical":
+      return "bool";
+    case "NoneLit":
+      return "none";
+    case "Unary":
+      if (e.operator === "not") return "bool";
+      if (e.operator === "-" || e.operator === "~") return "num";
+      return "unknown";
+    case "Binary":
+      switch (e.operator) {
+        case "-":
+        case "*":
+        case "**":
+        case "&":
+        case "|":
+        case "^":
+        case "<<":
+        case ">>":
+          return "num";
+        case "+": {
+          const l = staticType(e.left);
+          const r = staticType(e.right);
+          if (l === "num" && r === "num") return "num";
+          if (l === "string" || r === "string") return "string";
+          return "unknown";
+        }
+        case "==":
+        case "!=":
+        case "<":
+        case "<=":
+        case ">":
+        case ">=":
+          return "bool";
+        default:
+          return "unknown";
+      }
+    default:
+      return "unknown";
+  }
+}
+
+/**
+ * Expressions whose value is a fresh object nobody else holds, so storing it needs no
+ * copy-on-write mark. Reads of variables, properties and elements are not fresh.
+ */
+function isFresh(e: A.Expression): boolean {
+  switch (e.type) {
+    case "Identifier":
+    case "Member":
+    case "Index":
+    case "Conditional":
+    case "IfExpr":
+    case "Match":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** A value about to be stored somewhere (variable, argument, element, return): marks sharing. */
+export function storedValue(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
+  const v = lowerValue(m, ctx, e);
+  if (isFresh(e) || staticType(e) !== "unknown") return v;
+  return rtCall("share", [v]);
+}
+
+/** `LambdaOrExpr` positions: a lambda becomes a function value, anything else an expression. */
+export function lowerValue(m: ModuleState, ctx: FnCtx, e: A.Expression, kind: "lambda" | "spawn" = "lambda"): IrExpr {
+  if (e.type === "Lambda") return lowerLambda(m, ctx, e, kind);
+  return lowerExpr(m, ctx, e);
+}
+
+export function truthy(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
+  const t = staticType(e);
+  const v = lowerExpr(m, ctx, e);
+  if (t === "bool") return v;
+  return rtCall("truthy", [v]);
+}
+
+/** Evaluates `e` once into something that can be read twice (an id or a literal). */
+function stable(m: ModuleState, ctx: FnCtx, v: IrExpr, setup: IrExpr[]): IrExpr {
+  if (v.kind === "id" || v.kind === "literal") return v;
+  const t = temp(m, ctx);
+  setup.push(assign(id(t), v));
+  return id(t);
+}
+
+const NUMERIC: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
+  "+": { js: "+", rt: "add" },
+  "-": { js: "-", rt: "sub" },
+  "*": { js: "*", rt: "mul" },
+  "**": { js: "**", rt: "pow" },
+  "<": { js: "<", rt: "lt" },
+  "<=": { js: "<=", rt: "le" },
+  ">": { js: ">", rt: "gt" },
+  ">=": { js: ">=", rt: "ge" },
+};
+
+const RUNTIME_BINARY: Partial<Record<A.BinaryOp, string>> = {
+  "/": "div",
+  "//": "intDiv",
+  "%": "mod",
+  "==": "eq",
+  "!=": "ne",
+  "&": "bitAnd",
+  "|": "bitOr",
+  "^": "bitXor",
+  "<<": "shl",
+  ">>": "shr",
+};
+
+function lowerBinary(m: ModuleState, ctx: FnCtx, e: A.Binary): IrExpr {
+  const op = e.operator;
+  if (op.startsWith(".")) {
+    return rtCall("elementwise", [lit(op), lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right)], e.loc);
+  }
+  if (op === "=~" || op === "!~") {
+    return seq([lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right), rtCall("regexMatch", [lit(op === "!~")], e.loc)]);
+  }
+  const lt = staticType(e.left);
+  const rt = staticType(e.right);
+  const numeric = NUMERIC[op];
+  if (numeric) {
+    const left = lowerExpr(m, ctx, e.left);
+    const right = lowerExpr(m, ctx, e.right);
+    if (lt === "num" && rt === "num") return binary(numeric.js, left, right, e.loc);
+    if (op === "+" && (lt === "string" || rt === "string")) return rtCall("add", [left, right], e.loc);
+    // Inline the number case behind a typeof guard; V8 turns this into plain arithmetic.
+    const setup: IrExpr[] = [];
+    const a = stable(m, ctx, left, setup);
+    const b = stable(m, ctx, right, setup);
+    const checks: IrExpr[] = [];
+    if (lt !== "num") checks.push(typeOf(a, "number"));
+    if (rt !== "num") checks.push(typeOf(b, "number"));
+    const test = checks.reduce((x, y) => and(x, y));
+    const guarded = cond(test, binary(numeric.js, a, b), rtCall(numeric.rt, [a, b]), e.loc);
+    return setup.length > 0 ? seq([...setup, guarded]) : guarded;
+  }
+  if ((op === "==" || op === "!=") && lt === "num" && rt === "num") {
+    return binary(op === "==" ? "===" : "!==", lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right), e.loc);
+  }
+  const name = RUNTIME_BINARY[op]!;
+  return rtCall(name, [lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right)], e.loc);
+}
+
+export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
+  switch (e.type) {
+    case "NumberLit":
+      return lit(e.value, e.loc);
+    case "StringLit":
+      return lit(e.value, e.loc);
+    case "BoolLit":
+      return lit(e.value, e.loc);
+    case "NoneLit":
+      return lit(null, e.loc);
+    case "SymbolLit":
+      return id(m.symbol(e.name), e.loc);
+    case "Identifier":
+      return readName(m, ctx, e.name, e, e.loc);
+    case "ListLit":
+      return rtCall("list", [array(e.elements.map((x) => storedValue(m, ctx, x)))], e.loc);
+    case "MapLit":
+      return rtCall("map", [array(e.entries.map((x) => lit(x.key))), array(e.entries.map((x) => storedValue(m, ctx, x.value)))], e.loc);
+    case "GraphLit":
+      return rtCall(
+        "graphLiteral",
+        [
+          array(e.entries.map((x) => lit(x.key))),
+          array(e.entries.map((x) => lowerExpr(m, ctx, x.value))),
+          e.parent ? lowerExpr(m, ctx, e.parent) : lit(null),
+          lit(e.tree),
+        ],
+        e.loc,
+      );
+    case "Binary":
+      return lowerBinary(m, ctx, e);
+    case "Unary":
+      if (e.operator === "not") return not(truthy(m, ctx, e.operand));
+      if (e.operator === "-") {
+        const v = lowerExpr(m, ctx, e.operand);
+        if (staticType(e.operand) === "num") return { kind: "unary", op: "-", operand: v, loc: e.loc };
+        return rtCall("neg", [v], e.loc);
+      }
+      return rtCall("bitNot", [lowerExpr(m, ctx, e.operand)], e.loc);
+    case "Logical": {
+      const l = truthy(m, ctx, e.left);
+      const r = truthy(m, ctx, e.right);
+      return { kind: "logical", op: e.operator === "and" ? "&&" : "||", left: l, right: r, loc: e.loc };
+    }
+    case "Conditional": {
+      let test = truthy(m, ctx, e.test);
+      if (e.negate) test = not(test);
+      return cond(test, lowerExpr(m, ctx, e.consequent), e.alternate ? lowerExpr(m, ctx, e.alternate) : lit(null), e.loc);
+    }
+    case "IfExpr":
+      return lowerIfExpr(m, ctx, e);
+    case "Match":
+      return lowerMatch(m, ctx, e);
+    case "Call":
+      return lowerCall(m, ctx, e);
+    case "MethodCall":
+      return lowerMethodCall(m, ctx, e);
+    case "Member":
+      return rtCall("getProp", [lowerExpr(m, ctx, e.object), lit(e.property)], e.loc);
+    case "Index":
+      return rtCall("index", [lowerExpr(m, ctx, e.object), lowerExpr(m, ctx, e.index)], e.loc);
+    case "Instantiate":
+      return rtCall(
+        "instantiate",
+        [lowerExpr(m, ctx, e.target), array(e.overrides.map((o) => lit(o.key))), array(e.overrides.map((o) => storedValue(m, ctx, o.value)))],
+        e.loc,
+      );
+    case "Lambda":
+      return lowerLambda(m, ctx, e, "lambda");
+    case "SuperCall":
+      return lowerSuperCall(m, ctx, e);
+    case "Raise":
+      return rtCall("raise", [lowerExpr(m, ctx, e.value)], e.loc);
+    case "SpawnExpr":
+      return rtCall("spawnActor", [lowerExpr(m, ctx, e.value)], e.loc);
+  }
+}
+
+/**
+ * A block in expression position (`x = if c { … } else { … }`): the value of the chosen block's
+ * last statement. Compiled as an arrow function called in place, which shares the enclosing
+ * variables (in task mode a generator, delegated to).
+ */
+function lowerIfExpr(m: ModuleState, ctx: FnCtx, e: A.IfExpr): IrExpr {
+  let test = truthy(m, ctx, e.test);
+  if (e.negate) test = not(test);
+  const then = blockValue(m, ctx, e.consequent);
+  const otherwise = e.alternate ? blockValue(m, ctx, e.alternate) : [ret(NONE)];
+  return inlineBlock(ctx, [{ kind: "if", test, then, else: otherwise }], e.loc);
+}
+
+/** Statements whose last expression statement's value is returned. */
+export function blockValue(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrStmt[] {
+  if (list.length === 0) return [ret(NONE)];
+  const last = list[list.length - 1]!;
+  const init = lowerStmts(m, ctx, list.slice(0, -1));
+  if (last.type === "ExprStmt") return [...init, ret(lowerExpr(m, ctx, last.expression), last.loc)];
+  if (last.type === "If") {
+    const test = truthy(m, ctx, last.test);
+    return [
+      ...init,
+      {
+        kind: "if",
+        test,
+        then: blockValue(m, ctx, last.consequent),
+        else: last.alternate ? blockValue(m, ctx, last.alternate) : [ret(NONE)],
+        loc: last.loc,
+      },
+    ];
+  }
+  return [...init, ...lowerStmts(m, ctx, [last]), ret(NONE)];
+}
+
+/** Runs statements in expression position, sharing the enclosing variables. */
+export function inlineBlock(ctx: FnCtx, body: IrStmt[], loc: A.Loc | null): IrExpr {
+  if (ctx.gen) {
+    const g = fn(null, [], body, { generator: true });
+    return { kind: "yield", delegate: true, value: { kind: "call", callee: g, args: [] }, loc };
+  }
+  return { kind: "call", callee: fn(null, [], body, { arrow: true }), args: [], loc };
+}
+
+export { integerMode, writeName, exprStmt, FN_TABLE };

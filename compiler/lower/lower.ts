@@ -1,0 +1,372 @@
+// Lowering: the analysed AST of one module becomes the IR of one ES module. This file holds the
+// module shape and statements; expressions.ts, functions.ts, calls.ts and patterns.ts the rest.
+import type * as A from "../parse/ast.js";
+import type { Analysis } from "../analyze/scopes.js";
+import { PREDEFINED } from "../analyze/builtins.js";
+import { CompileError, diagnostic } from "../diagnostics/diagnostic.js";
+import type { IrExpr, IrModule, IrStmt } from "./ir.js";
+import { type FnCtx, type LowerOptions, ModuleState, jsName } from "./context.js";
+import {
+  NONE,
+  UNDEF,
+  array,
+  assign,
+  binary,
+  constVar,
+  exprStmt,
+  fn,
+  id,
+  ifStmt,
+  letVar,
+  lit,
+  not,
+  rtCall,
+  ret,
+  throwStmt,
+} from "./build.js";
+import { FN_TABLE, MODULE, readName, writeName } from "./names.js";
+import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
+import { lowerFnDecl, lowerGraphDecl } from "./functions.js";
+import { lowerAssignTarget } from "./assign.js";
+
+export function lower(program: A.Program, analysis: Analysis, options: LowerOptions): IrModule {
+  const m = new ModuleState(analysis, options);
+  const ctx: FnCtx = {
+    scope: analysis.module,
+    parent: null,
+    vars: new Map(),
+    gen: false,
+    self: null,
+    ownerClass: null,
+    temps: [],
+    loops: 0,
+    statementLabel: null,
+    isFunction: false,
+    returnsLastValue: false,
+  };
+  const names = new Set([...analysis.module.assigned, ...analysis.module.read]);
+  for (const name of names) ctx.vars.set(name, { kind: "module", js: jsName(name) });
+
+  const body: IrStmt[] = [
+    // The module's function table: every `fn` name, for registry calls (core.md §6.9) and hot reload.
+    constVar(FN_TABLE, rtCall("fnTable", [id(MODULE), array([...analysis.fnNames.keys()].map((n) => lit(n)))])),
+  ];
+  for (const name of names) {
+    const init = PREDEFINED.has(name) ? rtCall("predefined", [id(MODULE), lit(name)]) : null;
+    body.push(letVar(jsName(name), init));
+  }
+  body.push(...topLevel(m, ctx, program.body));
+  const exported = [...analysis.module.assigned].map((n) => ({ key: n, value: id(jsName(n)) }));
+  body.push(exprStmt(rtCall("finishModule", [id(MODULE), { kind: "object", props: exported }])));
+
+  const load = fn("$load", [MODULE], [...declareTemps(ctx), ...body]);
+  const info = constVar("$info", {
+    kind: "object",
+    props: [
+      { key: "file", value: lit(options.file) },
+      { key: "tasks", value: lit(analysis.usesTasks) },
+    ],
+  });
+  return {
+    imports: [{ name: "$rt", specifier: options.runtimeSpecifier }, ...m.imports],
+    body: [...m.hoisted, info, constVar("$load", load)],
+    exports: [
+      { local: "$info", exported: "info" },
+      { local: "$load", exported: "load" },
+    ],
+  };
+}
+
+export function declareTemps(ctx: FnCtx): IrStmt[] {
+  return ctx.temps.length > 0 ? ctx.temps.map((t) => letVar(t, null)) : [];
+}
+
+export function temp(m: ModuleState, ctx: FnCtx, prefix = "t"): string {
+  const name = m.fresh(prefix);
+  ctx.temps.push(name);
+  return name;
+}
+
+/**
+ * Top-level statements. A top-level `return` only ends the statement it is in (core.md §1), so a
+ * statement containing one is wrapped in a labelled block that the return breaks out of.
+ */
+function topLevel(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrStmt[] {
+  const out: IrStmt[] = [];
+  for (const s of list) {
+    if (containsTopLevelReturn(s)) {
+      const label = m.fresh("stmt");
+      ctx.statementLabel = label;
+      out.push({ kind: "labeled", label, body: { kind: "block", body: lowerStmt(m, ctx, s) } });
+      ctx.statementLabel = null;
+    } else {
+      out.push(...lowerStmt(m, ctx, s));
+    }
+  }
+  return out;
+}
+
+function containsTopLevelReturn(s: A.Statement): boolean {
+  switch (s.type) {
+    case "Return":
+      return true;
+    case "If":
+      return s.consequent.some(containsTopLevelReturn) || (s.alternate ?? []).some(containsTopLevelReturn);
+    case "While":
+    case "For":
+    case "Precision":
+    case "PrivBlock":
+      return s.body.some(containsTopLevelReturn);
+    case "Configure":
+      return (s.body ?? []).some(containsTopLevelReturn);
+    case "Try":
+      return (
+        s.body.some(containsTopLevelReturn) ||
+        s.handlers.some((h) => h.body.some(containsTopLevelReturn)) ||
+        (s.finalizer ?? []).some(containsTopLevelReturn)
+      );
+    default:
+      return false;
+  }
+}
+
+export function lowerStmts(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrStmt[] {
+  const out: IrStmt[] = [];
+  for (const s of list) out.push(...lowerStmt(m, ctx, s));
+  return out;
+}
+
+export function lowerStmt(m: ModuleState, ctx: FnCtx, s: A.Statement): IrStmt[] {
+  switch (s.type) {
+    case "ExprStmt":
+      return [exprStmt(lowerExpr(m, ctx, s.expression), s.loc)];
+    case "Assign":
+      return lowerAssign(m, ctx, s);
+    case "TypedDecl": {
+      let value = storedValue(m, ctx, s.value);
+      if (s.typeWord === "bignum") value = rtCall("toBignum", [value]);
+      return writeName(m, ctx, s.name, integerMode(m, value), s.loc);
+    }
+    case "FnDecl":
+      return lowerFnDecl(m, ctx, s);
+    case "GraphDecl":
+      return lowerGraphDecl(m, ctx, s);
+    case "If":
+      return [ifStmt(truthy(m, ctx, s.test), lowerStmts(m, ctx, s.consequent), s.alternate ? lowerStmts(m, ctx, s.alternate) : null, s.loc)];
+    case "While":
+      ctx.loops++;
+      try {
+        return [{ kind: "while", test: truthy(m, ctx, s.test), body: lowerStmts(m, ctx, s.body), loc: s.loc }];
+      } finally {
+        ctx.loops--;
+      }
+    case "For":
+      return lowerFor(m, ctx, s);
+    case "Return":
+      return lowerReturn(m, ctx, s);
+    case "Break":
+    case "Continue":
+      if (ctx.loops > 0) return [{ kind: s.type === "Break" ? "break" : "continue", label: null, loc: s.loc }];
+      return [throwStmt(rtCall("loopControl", [lit(s.type === "Break" ? "break" : "continue")]), s.loc)];
+    case "Import":
+      return lowerImport(m, ctx, s);
+    case "Load":
+      return lowerLoad(m, ctx, s);
+    case "ModuleDecl":
+      return [exprStmt(rtCall("declareModule", [id(MODULE), lit(s.name), lit(s.alias)], s.loc), s.loc)];
+    case "Configure":
+      return lowerConfigure(m, ctx, s);
+    case "Precision":
+      return lowerStmts(m, ctx, s.body);
+    case "Try":
+      return lowerTry(m, ctx, s);
+    case "SpawnBlock":
+      return [exprStmt(rtCall("spawnTask", [lowerValue(m, ctx, { type: "Lambda", params: [], expression: null, body: s.body, loc: s.loc }, "spawn")], s.loc), s.loc)];
+    case "PrivBlock": {
+      const out = lowerStmts(m, ctx, s.body);
+      for (const name of privNames(s.body)) out.push(exprStmt(rtCall("markPrivate", [id(MODULE), lit(name)])));
+      return out;
+    }
+  }
+}
+
+function privNames(list: A.Statement[]): string[] {
+  const out: string[] = [];
+  for (const s of list) {
+    if (s.type === "Assign" && s.target.type === "Identifier") out.push(s.target.name);
+    else if (s.type === "TypedDecl" || (s.type === "FnDecl" && s.receiver === null) || s.type === "GraphDecl") out.push(s.name);
+    else if (s.type === "PrivBlock") out.push(...privNames(s.body));
+  }
+  return out;
+}
+
+/** `:integer` mode truncates every stored number (core.md §9.1); only modules that use it pay. */
+export function integerMode(m: ModuleState, value: IrExpr): IrExpr {
+  return m.analysis.usesIntegerMode ? rtCall("storeValue", [value]) : value;
+}
+
+function lowerAssign(m: ModuleState, ctx: FnCtx, s: A.Assign): IrStmt[] {
+  const out: IrStmt[] = [];
+  if (s.target.type === "Identifier") {
+    out.push(...writeName(m, ctx, s.target.name, integerMode(m, storedValue(m, ctx, s.value)), s.loc));
+  } else {
+    out.push(...lowerAssignTarget(m, ctx, s.target, integerMode(m, storedValue(m, ctx, s.value)), s.loc));
+  }
+  if (s.priv && s.target.type === "Identifier") out.push(exprStmt(rtCall("markPrivate", [id(MODULE), lit(s.target.name)])));
+  return out;
+}
+
+function lowerFor(m: ModuleState, ctx: FnCtx, s: A.For): IrStmt[] {
+  const iterable = lowerExpr(m, ctx, s.iterable);
+  const item = m.fresh("item");
+  ctx.loops++;
+  try {
+    const body = [...writeName(m, ctx, s.variable, id(item), s.variableLoc), ...lowerStmts(m, ctx, s.body)];
+    if (ctx.gen) {
+      // Channels suspend the task between items.
+      const iter = m.fresh("it");
+      return [
+        constVar(iter, rtCall("iterTask", [iterable], s.loc), s.loc),
+        {
+          kind: "while",
+          test: lit(true),
+          body: [
+            constVar(item, { kind: "yield", delegate: true, value: rtCall("nextTask", [id(iter)]) }),
+            ifStmt(binary("===", id(item), UNDEF), [{ kind: "break", label: null }]),
+            ...body,
+          ],
+          loc: s.loc,
+        },
+      ];
+    }
+    return [{ kind: "forOf", declKind: "const", name: item, iterable: rtCall("iter", [iterable], s.loc), body, loc: s.loc }];
+  } finally {
+    ctx.loops--;
+  }
+}
+
+function lowerReturn(m: ModuleState, ctx: FnCtx, s: A.Return): IrStmt[] {
+  const value = s.value ? storedValue(m, ctx, s.value) : NONE;
+  if (ctx.isFunction) return [ret(value, s.loc)];
+  // Top level: evaluate, then end the enclosing top-level statement.
+  const out: IrStmt[] = [exprStmt(value, s.loc)];
+  if (ctx.statementLabel) out.push({ kind: "break", label: ctx.statementLabel });
+  return out;
+}
+
+function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
+  const resolved = m.options.resolveImport(s.path, s.loc);
+  let moduleValue: IrExpr;
+  if (resolved.kind === "compiled") {
+    const ns = m.importModule(resolved.specifier);
+    moduleValue = rtCall("importCompiled", [id(MODULE), lit(resolved.key), id(ns), lit(s.path)], s.loc);
+  } else {
+    moduleValue = rtCall("importNative", [id(MODULE), lit(resolved.name), lit(s.path)], s.loc);
+  }
+  if (s.items) {
+    const tmp = m.fresh("imp");
+    const out: IrStmt[] = [constVar(tmp, moduleValue, s.loc)];
+    for (const item of s.items) {
+      out.push(...writeName(m, ctx, item.alias ?? item.name, rtCall("importItem", [id(tmp), lit(item.name), lit(s.path)], item.loc), item.loc));
+    }
+    return out;
+  }
+  const binding = s.alias ?? resolved.binding;
+  return writeName(m, ctx, binding, moduleValue, s.loc);
+}
+
+/** `load "file.gr"` runs the file's statements here, so it is compiled in place (core.md §8.4). */
+function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
+  if (s.path.type !== "StringLit") {
+    throw new CompileError(diagnostic("LoadPath", "`load` needs a string literal path in graphoid-js", m.options.file, s.path.loc));
+  }
+  const program = m.options.loadFile(s.path.value, s.loc);
+  return lowerStmts(m, ctx, program.body);
+}
+
+function lowerConfigure(m: ModuleState, ctx: FnCtx, s: A.Configure): IrStmt[] {
+  const entries: IrExpr[] = s.settings.map((setting) =>
+    setting.kind === "flag"
+      ? array([lit(":" + setting.name), NONE])
+      : array([lit(setting.key), lowerExpr(m, ctx, setting.value)]),
+  );
+  const apply = rtCall("configure", [array(entries)], s.loc);
+  if (!s.body) return [exprStmt(apply, s.loc)];
+  const saved = m.fresh("cfg");
+  return [
+    constVar(saved, apply, s.loc),
+    { kind: "try", body: lowerStmts(m, ctx, s.body), param: null, handler: null, finalizer: [exprStmt(rtCall("restoreSettings", [id(saved)]))], loc: s.loc },
+  ];
+}
+
+/**
+ * `try`/`catch`/`finally`. Clauses are tried in order by error type; an unmatched error is
+ * rethrown after `finally`; errors inside `finally` are discarded (core.md §7.3). A catch body is
+ * a child scope: names it creates vanish at its end (core.md §5.1).
+ */
+function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
+  const body = lowerStmts(m, ctx, s.body);
+  let handler: IrStmt[] | null = null;
+  const param = m.fresh("e");
+  if (s.handlers.length > 0) {
+    const err = m.fresh("err");
+    handler = [constVar(err, rtCall("caught", [id(param)]))];
+    let chain: IrStmt[] = [throwStmt(id(param))];
+    for (const h of [...s.handlers].reverse()) {
+      const clause: IrStmt[] = [];
+      const created = catchCreatedNames(ctx, h);
+      const had = new Map<string, string>();
+      for (const name of created) {
+        const flag = m.fresh("had");
+        had.set(name, flag);
+        clause.push(constVar(flag, binary("!==", id(ctx.vars.get(name)!.js), UNDEF)));
+      }
+      if (h.binding) clause.push(...writeName(m, ctx, h.binding, id(err), h.loc));
+      clause.push(...lowerStmts(m, ctx, h.body));
+      for (const [name, flag] of had) {
+        clause.push(ifStmt(not(id(flag)), [exprStmt(assign(id(ctx.vars.get(name)!.js), UNDEF))]));
+      }
+      const test: IrExpr = h.errorType === null ? lit(true) : rtCall("errorIs", [id(err), lit(h.errorType)]);
+      chain = [ifStmt(test, clause, chain, h.loc)];
+    }
+    handler.push(...chain);
+  }
+  let finalizer: IrStmt[] | null = null;
+  if (s.finalizer) {
+    finalizer = [{ kind: "try", body: lowerStmts(m, ctx, s.finalizer), param: null, handler: [], finalizer: null }];
+  }
+  return [{ kind: "try", body, param: handler ? param : null, handler, finalizer, loc: s.loc }];
+}
+
+/** Names a catch body creates that may not exist before it (they are removed afterwards). */
+function catchCreatedNames(ctx: FnCtx, h: A.CatchClause): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (list: A.Statement[]) => {
+    for (const s of list) {
+      let name: string | null = null;
+      if (s.type === "Assign" && s.target.type === "Identifier") name = s.target.name;
+      else if (s.type === "TypedDecl") name = s.name;
+      if (name !== null && !seen.has(name)) {
+        seen.add(name);
+        const b = ctx.vars.get(name);
+        if (b && b.kind !== "param") out.push(name);
+      }
+      if (s.type === "If") {
+        visit(s.consequent);
+        if (s.alternate) visit(s.alternate);
+      } else if (s.type === "While" || s.type === "For") {
+        visit(s.body);
+      }
+    }
+  };
+  visit(h.body);
+  if (h.binding && !seen.has(h.binding)) {
+    const b = ctx.vars.get(h.binding);
+    if (b && b.kind !== "param") out.push(h.binding);
+  }
+  return out;
+}
+
+export { readName, integerMode as storeNumber };
+export { UNDEF };

@@ -1,0 +1,77 @@
+// Reading and writing Graphoid names in compiled code: which JS variable holds a name, and what
+// happens when it is undefined (the function registry, the implicit `self`, or an error).
+import type * as A from "../parse/ast.js";
+import type { FnCtx, ModuleState } from "./context.js";
+import type { IrExpr, IrStmt } from "./ir.js";
+import { assign, binary, cond, id, lit, member, rtCall, UNDEF, exprStmt, ifStmt } from "./build.js";
+import { KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
+
+export const FN_TABLE = "$F";
+export const MODULE = "$m";
+
+/** What a name means when no variable holds it. */
+export function fallbackRead(m: ModuleState, ctx: FnCtx, name: string, loc: A.Loc | null): IrExpr {
+  if (ctx.self) return rtCall("selfGet", [id(ctx.self), id(FN_TABLE), lit(name)], loc);
+  if (KEYWORD_NAMESPACES.has(name) || SHADOWABLE_NAMESPACES.has(name)) return rtCall("namespace", [lit(name)], loc);
+  if (m.analysis.fnNames.has(name)) return rtCall("regGet", [id(FN_TABLE), lit(name)], loc);
+  return rtCall("undefVar", [lit(name)], loc);
+}
+
+/** The value of a bare name, checked for "undefined" only where the analysis could not prove it defined. */
+export function readName(m: ModuleState, ctx: FnCtx, name: string, node: A.Identifier | null, loc: A.Loc | null): IrExpr {
+  const binding = ctx.vars.get(name);
+  if (!binding) return fallbackRead(m, ctx, name, loc);
+  const v = id(binding.js, loc);
+  if (binding.kind === "param") return v;
+  const info = node ? m.analysis.reads.get(node) : undefined;
+  const maybeUndefined = binding.kind === "captured" || binding.kind === "persistent" || info === undefined || info.maybeUndefined;
+  if (!maybeUndefined) return v;
+  return cond(binary("===", v, UNDEF), fallbackRead(m, ctx, name, loc), v, loc);
+}
+
+/** Whether a bare name certainly holds a defined value here (so no fallback is needed). */
+export function isDefinitelyDefined(m: ModuleState, ctx: FnCtx, name: string, node: A.Identifier | null): boolean {
+  const binding = ctx.vars.get(name);
+  if (!binding) return false;
+  if (binding.kind === "param") return true;
+  if (binding.kind === "captured" || binding.kind === "persistent") return false;
+  const info = node ? m.analysis.reads.get(node) : undefined;
+  return info !== undefined && !info.maybeUndefined;
+}
+
+/**
+ * Assigns a bare name. In methods a name that is no variable but a property of `self` updates the
+ * property (core.md §10.3): that is decided at run time when the variable is still undefined.
+ */
+export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExpr, loc: A.Loc | null): IrStmt[] {
+  const binding = ctx.vars.get(name);
+  if (!binding) {
+    // Only reachable for names the analysis did not see assigned (it always records them).
+    throw new Error(`internal: no binding for assigned name '${name}'`);
+  }
+  const target = id(binding.js);
+  if (ctx.self && binding.kind === "local" && name !== "self") {
+    // `level = level + 1` in a method: a property of self unless a local of that name exists.
+    const tmp = m.fresh("v");
+    return [
+      { kind: "var", declKind: "const", name: tmp, init: value, loc },
+      ifStmt(
+        binary("===", target, UNDEF),
+        [
+          ifStmt(
+            rtCall("selfSet", [id(ctx.self), lit(name), id(tmp)]),
+            [],
+            [exprStmt(assign(target, id(tmp)))],
+          ),
+        ],
+        [exprStmt(assign(target, id(tmp)))],
+        loc,
+      ),
+    ];
+  }
+  return [exprStmt(assign(target, value, loc), loc)];
+}
+
+export function runtimeMember(object: IrExpr, name: string): IrExpr {
+  return member(object, name);
+}
