@@ -1,20 +1,17 @@
-// Argument checks shared by the graph methods, with the reference's error texts.
+// Argument checks of the graph methods that the shared ones in runtime/methods/args.ts do not
+// cover, with the reference's error texts.
+import { stringArg } from "../methods/args.js";
 import { rtError } from "../values/error.js";
 import { typeName } from "../values/format.js";
+import { unwrapFrozen } from "../values/freeze.js";
 import { GrSymbol } from "../values/symbol.js";
 import { GrGraph } from "./graph.js";
 import type { Value } from "../values/value.js";
 
-/** Node ids are strings: `Type error: expected string, got num`. */
-export function nodeId(v: Value | undefined): string {
-  if (typeof v === "string") return v;
-  throw rtError(`Type error: expected string, got ${typeName(v ?? null)}`);
-}
+export { ensureMutable as assertMutable, numberArg as expectNumber } from "../methods/args.js";
 
-export function expectNumber(v: Value | undefined): number {
-  if (typeof v === "number") return v;
-  throw rtError(`Type error: expected number, got ${typeName(v ?? null)}`);
-}
+/** Node ids are strings: `Type error: expected string, got num`. */
+export const nodeId = stringArg;
 
 /** `Method 'm' expects 2 arguments, but got 3` (a range prints as `1-2`). */
 export function expectArity(method: string, args: readonly Value[], min: number, max: number = min): void {
@@ -34,9 +31,10 @@ export function expectGraph(method: string, v: Value | undefined): GrGraph {
   throw rtError(`${method}() expects a graph, got ${typeName(v ?? null)}`);
 }
 
-/** Every mutation of a frozen graph fails the same way (collections.md §10.2). */
-export function assertMutable(g: GrGraph): void {
-  if (g.frozen) throw rtError("Cannot modify frozen graph");
+/** A string argument that may have been frozen (`"x".freeze()` boxes it), else null. */
+export function plainString(v: Value | undefined): string | null {
+  const s = v === undefined ? null : unwrapFrozen(v);
+  return typeof s === "string" ? s : null;
 }
 
 /**

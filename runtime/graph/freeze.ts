@@ -1,43 +1,40 @@
-// Freezing graphs (collections.md §10). `g.freeze()` returns a frozen deep copy: node values are
-// frozen too (so `gf["a"].is_frozen()` is true), and every mutation of the copy fails with
-// `Cannot modify frozen graph` (see assertMutable). The receiver stays mutable and unfrozen: the
-// reference also freezes the shared original, which §10.1 marks as a defect.
-import { GrList } from "../values/list.js";
-import { GrMap } from "../values/map.js";
+// Freezing graphs (collections.md §10). `g.freeze()` returns a frozen deep copy: node values and
+// class-like properties are frozen too (so `gf["a"].is_frozen()` is true), and every mutation of
+// the copy fails with `Cannot modify frozen graph`. The receiver stays mutable and unfrozen: the
+// reference also freezes the shared original, which §10.1 marks as a defect. Registered with
+// runtime/values/freeze.ts, so the universal `freeze()` reaches it.
+import { GrCollection } from "../values/collection.js";
+import { deepFreeze, setGraphFreezer, unwrapFrozen } from "../values/freeze.js";
 import { GrGraph } from "./graph.js";
 import type { Value } from "../values/value.js";
 
+/**
+ * Graphs already copied during the current freeze: a graph may hold itself (directly or through a
+ * list), and deepFreeze calls back into freezeGraph for every graph it meets.
+ */
+let copies: Map<GrGraph, GrGraph> | null = null;
+
 /** `g.freeze()`. */
 export function freezeGraph(g: GrGraph): GrGraph {
-  return frozenGraph(g, new Map());
-}
-
-/** A frozen deep copy; `seen` maps graphs already copied, since a graph may hold itself. */
-function frozenGraph(g: GrGraph, seen: Map<GrGraph, GrGraph>): GrGraph {
-  const done = seen.get(g);
-  if (done !== undefined) return done;
-  const copy = g.clone();
-  seen.set(g, copy);
-  for (const node of copy.nodes.values()) node.value = frozenValue(node.value, seen);
-  for (const [k, v] of copy.props) copy.props.set(k, frozenValue(v, seen));
-  copy.frozen = true;
-  return copy;
-}
-
-/** Lists and hashes are copied with every element frozen, at any depth (hash values included). */
-function frozenValue(v: Value, seen: Map<GrGraph, GrGraph>): Value {
-  if (v instanceof GrList) {
-    const copy = new GrList(v.items.map((item) => frozenValue(item, seen)), v.rules);
+  const outermost = copies === null;
+  copies ??= new Map();
+  try {
+    const done = copies.get(g);
+    if (done !== undefined) return done;
+    const copy = g.clone();
+    copies.set(g, copy);
+    for (const node of copy.nodes.values()) node.value = frozenElement(node.value);
+    for (const [k, v] of copy.props) copy.props.set(k, frozenElement(v));
     copy.frozen = true;
     return copy;
+  } finally {
+    if (outermost) copies = null;
   }
-  if (v instanceof GrMap) {
-    const entries = new Map<string, Value>();
-    for (const [k, item] of v.entries) entries.set(k, frozenValue(item, seen));
-    const copy = new GrMap(entries, v.rules);
-    copy.frozen = true;
-    return copy;
-  }
-  if (v instanceof GrGraph) return frozenGraph(v, seen);
-  return v;
 }
+
+/** As inside a frozen list: collections frozen deeply, scalars raw (the graph's flag covers them). */
+function frozenElement(v: Value): Value {
+  return v instanceof GrCollection ? deepFreeze(v) : unwrapFrozen(v);
+}
+
+setGraphFreezer(freezeGraph);

@@ -1,6 +1,8 @@
 // Graphs for compiled code: importing this module registers every graph method in `graphMethods`
-// (runtime/methods/table.ts) and exposes what the compiler and the lead's dispatch code call.
+// (runtime/methods/table.ts) and the graph freezer of runtime/values/freeze.ts, and exposes what
+// the compiler and the lead's dispatch code call.
 import "./methods.js";
+import "./freeze.js";
 
 export { GrGraph, isInternalId, type GEdge, type GNode } from "./graph.js";
 export { newGraphFromConfig, newTree } from "./construct.js";

@@ -13,8 +13,10 @@ import {
   expectArity,
   expectNumber,
   nodeId,
+  plainString,
   takeNamed,
 } from "./args.js";
+import { stringArg } from "../methods/args.js";
 import { addMethodConstraint } from "./constraints.js";
 import { graphEquals } from "./equality.js";
 import { GrGraph, type GNode } from "./graph.js";
@@ -58,17 +60,19 @@ function idList(nodes: readonly GNode[]): GrList {
 // ---- index access (for the compiler)
 
 /** `g[id]`: the node's value (shared, since the graph still holds it). */
-export function graphGetIndex(g: GrGraph, id: Value): Value {
-  if (typeof id !== "string") throw rtError("Type error: expected indexable type (list, map, string, or graph), got graph");
+export function graphGetIndex(g: GrGraph, index: Value): Value {
+  const id = plainString(index);
+  if (id === null) throw rtError("Type error: expected indexable type (list, map, string, or graph), got graph");
   const node = g.nodes.get(id);
   if (node === undefined) throw rtError(`Node '${id}' not found in graph`);
   return share(node.value);
 }
 
 /** `g[id] = v`: adds or updates the node on the shared object itself, with the add_node rules. */
-export function graphSetIndex(g: GrGraph, id: Value, value: Value): void {
+export function graphSetIndex(g: GrGraph, index: Value, value: Value): void {
   assertMutable(g);
-  if (typeof id !== "string") throw rtError("Invalid index assignment target");
+  const id = plainString(index);
+  if (id === null) throw rtError("Invalid index assignment target");
   enforceRules(g, { kind: "add_node", id, value });
   g.putNode(id, share(value));
 }
@@ -89,8 +93,7 @@ define("set_node_type", (recv, args) => {
   assertMutable(recv);
   expectArity("set_node_type", args, 2);
   const id = nodeId(args[0]);
-  const type = args[1]!;
-  if (typeof type !== "string") throw rtError(`Type error: expected string, got ${typeName(type)}`);
+  const type = stringArg(args[1]);
   const node = recv.nodes.get(id);
   if (node === undefined) throw rtError(`Node '${id}' not found`);
   node.type = type;
@@ -109,8 +112,7 @@ define("add_edge", (recv, args, names) => {
   }
   const from = nodeId(rest[0]);
   const to = nodeId(rest[1]);
-  const type = rest[2] ?? "edge";
-  if (typeof type !== "string") throw rtError(`Type error: expected string, got ${typeName(type)}`);
+  const type = rest.length === 3 ? stringArg(rest[2]) : "edge";
   const weight = weightArg === undefined || weightArg === null ? null : expectNumber(weightArg);
   enforceRules(recv, { kind: "add_edge", from, to, type, weight });
   recv.link(from, to, type, weight);
@@ -239,7 +241,7 @@ function pathOptions(args: readonly Value[], names: readonly (string | null)[] |
   for (let i = 2; i < args.length; i++) {
     const option = args[i]!;
     if (names?.[i] === "edge_type" && option instanceof GrSymbol) type = option.name;
-    else if (typeof option === "string") type = option;
+    else if (plainString(option) !== null) type = plainString(option);
     else if (option instanceof GrSymbol && option.name === "weighted") weighted = true;
     else {
       throw rtError(
@@ -321,11 +323,10 @@ define("nodes_within", (recv, args, names) => {
 define("neighbors", (recv, args) => {
   expectArity("neighbors", args, 1, 2);
   const node = recv.nodes.get(nodeId(args[0]));
-  const type = args[1];
-  if (type !== undefined && typeof type !== "string") throw rtError(`Type error: expected string, got ${typeName(type)}`);
+  const type = args.length === 2 ? stringArg(args[1]) : null;
   if (node === undefined) return new GrList([]);
   const ids: string[] = [];
-  for (const e of node.out.values()) if (type === undefined || e.type === type) ids.push(e.to);
+  for (const e of node.out.values()) if (type === null || e.type === type) ids.push(e.to);
   return new GrList(ids);
 });
 

@@ -5,6 +5,7 @@ import { host } from "../host.js";
 import { rtError, typedError, type GraphoidError } from "../values/error.js";
 import { display, typeName } from "../values/format.js";
 import { equals } from "../values/truth.js";
+import { unwrapFrozen } from "../values/freeze.js";
 import { debugStringList, expectSymbol } from "./args.js";
 import { GrGraph, type GraphRule } from "./graph.js";
 import { hasCycle, isWeaklyConnected, reaches, roots } from "./traverse.js";
@@ -180,11 +181,11 @@ function singleRootProblem(g: GrGraph): string | null {
 
 function bstProblem(g: GrGraph, op: GraphOperation): string | null {
   if (op.kind === "add_node") {
-    return typeof op.value === "number" ? null : "BST ordering rule requires all node values to be numeric";
+    return typeof unwrapFrozen(op.value) === "number" ? null : "BST ordering rule requires all node values to be numeric";
   }
   if (op.kind !== "add_edge" || (op.type !== "left" && op.type !== "right")) return null;
-  const parent = g.nodes.get(op.from)?.value;
-  const child = g.nodes.get(op.to)?.value;
+  const parent = unwrapFrozen(g.nodes.get(op.from)?.value ?? null);
+  const child = unwrapFrozen(g.nodes.get(op.to)?.value ?? null);
   if (typeof parent !== "number" || typeof child !== "number") return null;
   if (op.type === "left" && child >= parent) {
     return `BST ordering violation: left child (${display(child)}) must be less than parent (${display(parent)})`;
