@@ -201,7 +201,7 @@ describe("map, filter, reject, each (conformance core/string-map-filter-each, co
     expect(shown("a1b2c3", "reject", fn1((c) => call(c, "contains", sym("any"), sym("digits"))))).toBe("abc");
     expect(shown("héllo", "reject", fn1((c) => c === "h"))).toBe("éllo");
     expect(call("a1b2c3", "each", fn1((c) => c))).toBe(null);
-    expect(shown(call("abc", "map", fn1((c) => c + c)), "join", "-")).toBe("aa-bb-cc");
+    expect(shown(call("abc", "map", fn1((c) => (c as string) + (c as string))), "join", "-")).toBe("aa-bb-cc");
     expect(shown("", "map", fn1((c) => c))).toBe("[]");
     expect(call("", "filter", fn1(() => true))).toBe("");
   });
