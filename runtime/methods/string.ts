@@ -6,7 +6,6 @@
 import { GrList } from "../values/list.js";
 import { GrSymbol } from "../values/symbol.js";
 import { rtError } from "../values/error.js";
-import { typeName } from "../values/format.js";
 import { truthy } from "../values/truth.js";
 import { unwrapFrozen } from "../values/freeze.js";
 import { callFunction } from "../call.js";

@@ -7,7 +7,7 @@ import { sym } from "../values/symbol.js";
 import { mapOf } from "../values/map.js";
 import { isGrObject, toStringForm, typeName } from "../values/format.js";
 import { truthy } from "../values/truth.js";
-import { countFrozen, deepFreeze, hasFrozen, isFrozen, unwrapFrozen } from "../values/freeze.js";
+import { FrozenScalar, countFrozen, deepFreeze, hasFrozen, isFrozen, unwrapFrozen } from "../values/freeze.js";
 import { universalMethods, type MethodImpl, type MethodTable } from "./table.js";
 import { expectNoArgs } from "./args.js";
 import type { Value } from "../values/value.js";
@@ -70,6 +70,20 @@ function hasFrozenMethod(recv: Value, args: Value[]): Value {
   ]);
 }
 
+// ---------------------------------------------------------------- to_string
+
+/**
+ * `x.to_string()`. A list quotes its string elements; a frozen string element is still a string,
+ * so elements are unboxed first (format.ts only knows plain values).
+ */
+function toStringMethod(recv: Value): string {
+  const v = unwrapFrozen(recv);
+  if (v instanceof GrList && v.items.some((e) => e instanceof FrozenScalar)) {
+    return toStringForm(new GrList(v.items.map(unwrapFrozen)));
+  }
+  return toStringForm(v);
+}
+
 // ---------------------------------------------------------------- the table
 
 /** A method that takes no arguments and fails like the reference when given some. */
@@ -83,7 +97,7 @@ function noArgs(name: string, f: (recv: Value) => Value): MethodImpl<Value> {
 const methods: MethodTable<Value> = {
   type: noArgs("type", typeName),
   type_name: noArgs("type_name", (v) => (v instanceof GrErrorValue ? "error" : typeName(v))),
-  to_string: noArgs("to_string", (v) => toStringForm(unwrapFrozen(v))),
+  to_string: noArgs("to_string", toStringMethod),
   to_num: noArgs("to_num", toNum),
   to_bool: noArgs("to_bool", truthy),
   // freeze and is_frozen ignore their arguments (`freeze(shallow: true)` still freezes deeply).

@@ -52,12 +52,22 @@ export function isFrozen(v: Value): boolean {
 
 // ---------------------------------------------------------------- graphs
 
+/** A graph that knows how to freeze itself (the graph engineer's `GrGraph.freeze`). */
+interface SelfFreezing {
+  freeze(): Value;
+}
+
+function hasOwnFreeze(g: GrGraph): g is GrGraph & SelfFreezing {
+  return typeof (g as Partial<SelfFreezing>).freeze === "function";
+}
+
 /**
- * How `freeze()` treats a graph. Graphs are shared handles, and in the reference freezing one
- * freezes the shared object (collections.md §10.1). The graph engineer replaces this default with
- * `setGraphFreezer` (e.g. to also freeze node values).
+ * How `freeze()` treats a graph: `GrGraph.freeze()` when the graph engineer has provided it,
+ * otherwise the reference's effect, which is to freeze the shared handle itself (graphs are shared,
+ * collections.md §10.1). `setGraphFreezer` replaces this outright.
  */
 let graphFreezer: (g: GrGraph) => Value = (g) => {
+  if (hasOwnFreeze(g)) return g.freeze();
   g.frozen = true;
   return g;
 };

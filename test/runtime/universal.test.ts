@@ -55,6 +55,7 @@ describe("to_string (conformance core/cast-to-string)", () => {
     expect(shown(lambda(["a", "b"], () => null), "to_string")).toBe("<lambda(a, b)>");
     expect(shown(new GrErrorValue("ValueError", "boom"), "to_string")).toBe("ValueError: boom");
     expect(shown(new GrGraph(), "to_string")).toBe("<graph: 0 nodes, 0 edges>");
+    expect(shown(list(call("s", "freeze"), call(1, "freeze")), "to_string")).toBe('["s", 1]');
   });
 });
 
