@@ -10,7 +10,7 @@ import { share } from "../values/collection.js";
 import { rtError } from "../values/error.js";
 import { display, typeName } from "../values/format.js";
 import { equals, truthy } from "../values/truth.js";
-import { unwrapFrozen } from "../values/freeze.js";
+import { unwrapFrozen, valueEquals } from "../values/freeze.js";
 import { callFunction } from "../call.js";
 import { softFail } from "../ops/arith.js";
 import { admitValue, type Behavior } from "../rules/behavior.js";
@@ -33,11 +33,6 @@ import type { Value } from "../values/value.js";
 function listOf(items: Value[], rules: Behavior[] | null = null): GrList {
   for (const v of items) share(v);
   return new GrList(items, rules);
-}
-
-/** `==` as the language defines it, seeing through frozen scalars. */
-export function valueEquals(a: Value, b: Value): boolean {
-  return equals(unwrapFrozen(a), unwrapFrozen(b));
 }
 
 function indexOfValue(items: readonly Value[], v: Value): number {
@@ -82,7 +77,8 @@ export function listSetIndexInPlace(list: GrList, index: Value, value: Value): v
   if (i >= list.items.length) {
     throw rtError(`Index ${formatIndex(i)} out of bounds for list of length ${list.items.length}`);
   }
-  list.items[i] = share(admitValue(list.rules, itemsExcept(list.items, i), value));
+  const stored = list.rules === null ? value : admitValue(list.rules, itemsExcept(list.items, i), value);
+  list.items[i] = share(stored);
 }
 
 /**

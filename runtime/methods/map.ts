@@ -51,7 +51,8 @@ export function mapSetInPlace(map: GrMap, key: Value, value: Value): void {
   const k = unwrapFrozen(key);
   if (typeof k !== "string") throw rtError("Invalid index assignment target");
   ensureMutable(map);
-  map.entries.set(k, share(admitValue(map.rules, valuesExcept(map, k), value)));
+  const stored = map.rules === null ? value : admitValue(map.rules, valuesExcept(map, k), value);
+  map.entries.set(k, share(stored));
 }
 
 function size(map: GrMap): number {

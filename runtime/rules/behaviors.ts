@@ -6,8 +6,8 @@ import { GrList } from "../values/list.js";
 import { GrSymbol } from "../values/symbol.js";
 import { rtError, typedError, type GraphoidError } from "../values/error.js";
 import { display, formatNumber, typeName } from "../values/format.js";
-import { equals, truthy } from "../values/truth.js";
-import { FrozenScalar, deepCopyUnfrozen, isFrozen, unwrapFrozen } from "../values/freeze.js";
+import { truthy } from "../values/truth.js";
+import { FrozenScalar, deepCopyUnfrozen, isFrozen, unwrapFrozen, valueEquals } from "../values/freeze.js";
 import { callFunction } from "../call.js";
 import { host } from "../host.js";
 import type { Behavior } from "./behavior.js";
@@ -94,8 +94,7 @@ export function ruleViolation(rule: string, check: string, message: string): Gra
 }
 
 function containsEqual(values: Iterable<Value>, v: Value): boolean {
-  const plain = unwrapFrozen(v);
-  for (const x of values) if (equals(unwrapFrozen(x), plain)) return true;
+  for (const x of values) if (valueEquals(x, v)) return true;
   return false;
 }
 

@@ -44,6 +44,11 @@ export function unwrapFrozen(v: Value): Value {
   return v instanceof FrozenScalar ? v.value : v;
 }
 
+/** `==` as the language defines it, seeing through frozen scalars at the top level. */
+export function valueEquals(a: Value, b: Value): boolean {
+  return equals(unwrapFrozen(a), unwrapFrozen(b));
+}
+
 /** `v.is_frozen()` */
 export function isFrozen(v: Value): boolean {
   if (v instanceof FrozenScalar) return true;

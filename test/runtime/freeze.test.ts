@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { call, display, errorOf, errorTypeOf, fn1, hash, list, shown, sym } from "./helpers.js";
-import { valueEquals } from "../../runtime/methods/list.js";
 import { indexList, listAppendInPlace, listPopInPlace, listSetIndexInPlace } from "../../runtime/methods/list.js";
 import { indexMap } from "../../runtime/methods/map.js";
-import { FrozenScalar, deepFreeze, setGraphFreezer } from "../../runtime/values/freeze.js";
+import { FrozenScalar, deepFreeze, setGraphFreezer, valueEquals } from "../../runtime/values/freeze.js";
 import { equals } from "../../runtime/values/truth.js";
 import { GrList } from "../../runtime/values/list.js";
 import { GrMap } from "../../runtime/values/map.js";
