@@ -1,48 +1,20 @@
-// Freezing (collections.md §10, core.md §11.2): deep frozen copies, frozen scalars, and the
-// unfrozen deep copies that the `:copy_elements` behavior stores.
+// Freezing (collections.md §10, core.md §11.2): deep frozen copies, has_frozen, and the unfrozen
+// deep copies that the `:copy_elements` behavior stores.
 //
-// Every value of the reference carries a frozen flag. Collections have one (`GrCollection.frozen`);
-// JS primitives cannot, so an explicitly frozen number, string or bool (`5.freeze()`) is boxed in
-// a `FrozenScalar`. Scalars *inside* a frozen collection stay raw: the container's flag already
+// An explicitly frozen number, string or bool (`5.freeze()`) is boxed in a `FrozenScalar`
+// (frozen_scalar.ts). Scalars *inside* a frozen collection stay raw: the container's flag already
 // says they are frozen (has_frozen counts them), and keeping them raw lets compiled code do
 // arithmetic on `config[0]` without unwrapping. none and symbols are never boxed: `x == none` and
 // symbol identity must keep working, and freezing them is unobservable in practice.
 import { GrCollection } from "./collection.js";
 import { GrList } from "./list.js";
 import { GrMap } from "./map.js";
-import { display, typeName } from "./format.js";
-import { equals, truthy } from "./truth.js";
+import { equals } from "./truth.js";
+import { FrozenScalar, unwrapFrozen } from "./frozen_scalar.js";
 import { GrGraph } from "../graph/graph.js";
-import type { GrObject, Value } from "./value.js";
+import type { Value } from "./value.js";
 
-export type FreezableScalar = number | string | boolean;
-
-/** A number, string or bool that was frozen on its own (`"s".freeze()`). */
-export class FrozenScalar implements GrObject {
-  constructor(readonly value: FreezableScalar) {}
-
-  grType(): string {
-    return typeName(this.value);
-  }
-
-  grDisplay(): string {
-    return display(this.value);
-  }
-
-  grTruthy(): boolean {
-    return truthy(this.value);
-  }
-
-  /** Freezing never changes equality (collections.md §10.2). */
-  grEquals(other: unknown): boolean {
-    return equals(this.value, unwrapFrozen(other as Value));
-  }
-}
-
-/** The plain value behind a frozen scalar; every other value unchanged. */
-export function unwrapFrozen(v: Value): Value {
-  return v instanceof FrozenScalar ? v.value : v;
-}
+export { FrozenScalar, unwrapFrozen, type FreezableScalar } from "./frozen_scalar.js";
 
 /** `==` as the language defines it, seeing through frozen scalars at the top level. */
 export function valueEquals(a: Value, b: Value): boolean {
