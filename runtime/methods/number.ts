@@ -7,7 +7,7 @@ import { formatNumber } from "../values/format.js";
 import { unwrapFrozen } from "../values/freeze.js";
 import { roundHalfAwayFromZero } from "../rules/behaviors.js";
 import { numberMethods, type MethodTable } from "./table.js";
-import { numberArg } from "./args.js";
+import { numberArg, toInt } from "./args.js";
 import type { Value } from "../values/value.js";
 
 type Rounder = (n: number) => number;
@@ -28,7 +28,7 @@ function roundWith(rounder: Rounder): (n: number, args: Value[]) => number {
       if (step === undefined) throw rtError(`Unknown rounding mode: ${mode.name}`);
       return rounder(n / step) * step;
     }
-    const scale = Math.pow(10, numberArg(mode));
+    const scale = Math.pow(10, toInt(numberArg(mode))); // places are whole, like the reference's integer power
     return rounder(n * scale) / scale;
   };
 }
