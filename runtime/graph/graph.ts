@@ -116,7 +116,7 @@ export class GrGraph extends GrCollection implements GrObject {
     const node: GNode = { id, value, type: null, out: new Map(), in: new Map() };
     this.nodes.set(id, node);
     if (isInternalId(id)) this.internalNodes++;
-    const waiting = this.pendingEdges.get(id);
+    const waiting = this.pendingEdges.size === 0 ? undefined : this.pendingEdges.get(id);
     if (waiting !== undefined) {
       this.pendingEdges.delete(id);
       for (const e of waiting) this.putEdge(e.from, e.to, e.type, e.weight);
@@ -277,5 +277,7 @@ export class GrGraph extends GrCollection implements GrObject {
 
 /** Ids of the internal layers (collections.md §8.7). */
 export function isInternalId(id: string): boolean {
+  // Every traversal asks this per edge: reject ids not starting with "__" (code 95) first.
+  if (id.charCodeAt(0) !== 95 || id.charCodeAt(1) !== 95) return false;
   return id.startsWith("__methods__") || id.startsWith("__properties__") || id === "__parent__" || id === "__self__";
 }
