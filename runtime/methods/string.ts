@@ -15,36 +15,55 @@ import type { Value } from "../values/value.js";
 
 // ---------------------------------------------------------------- characters and bytes
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Lengths of one string in characters and in UTF-8 bytes. */
+interface StringFacts {
+  text: string;
+  chars: number;
+  bytes: number;
+}
+
+/**
+ * The facts of the string last asked about. Compiled loops such as `while i < s.length() { s[i] }`
+ * ask about the same string over and over; remembering it keeps each call O(1) instead of O(n).
+ */
+let lastFacts: StringFacts = { text: "", chars: 0, bytes: 0 };
+
+function factsOf(s: string): StringFacts {
+  if (s === lastFacts.text) return lastFacts;
+  let chars = 0;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    chars++;
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      bytes += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  lastFacts = { text: s, chars, bytes };
+  return lastFacts;
+}
+
+/** No surrogate pairs: character positions are UTF-16 positions. */
+function isSingleUnit(s: string): boolean {
+  return factsOf(s).chars === s.length;
+}
 
 /** The characters of `s` (code points, so an astral character is one element). */
 export function charsOf(s: string): string[] {
-  return ASCII.test(s) ? s.split("") : Array.from(s);
+  return isSingleUnit(s) ? s.split("") : Array.from(s);
 }
 
 /** `s.length()`: characters, not UTF-16 units. */
 export function charCount(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) n--; // the second half of a surrogate pair
-  }
-  return n;
+  return factsOf(s).chars;
 }
 
 /** Length of `s` in UTF-8 (the builtin `length(s)`, and the base of byte offsets). */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4; // a surrogate pair is one 4-byte character
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return factsOf(s).bytes;
 }
 
 const encoder = new TextEncoder();
@@ -65,9 +84,8 @@ export function indexString(s: string, index: Value): string {
   if (typeof n !== "number") throw rtError("Type error: expected indexable type (list, map, string, or graph), got string");
   const i = toInt(n);
   const at = i < 0 ? utf8Length(s) + i : i;
-  const chars = charsOf(s);
-  if (at < 0 || at >= chars.length) throw rtError(`String index ${formatIndex(i)} out of bounds`);
-  return chars[at]!;
+  if (at < 0 || at >= charCount(s)) throw rtError(`String index ${formatIndex(i)} out of bounds`);
+  return isSingleUnit(s) ? s[at]! : Array.from(s)[at]!;
 }
 
 // ---------------------------------------------------------------- character patterns
@@ -211,10 +229,11 @@ function clampedPosition(v: Value | undefined, length: number): number {
 function substring(method: string): MethodImpl<string> {
   return (s, args) => {
     expectArgs(method, args, ["start", "end"]);
-    const chars = charsOf(s);
-    const start = clampedPosition(args[0], chars.length);
-    const end = clampedPosition(args[1], chars.length);
-    return start >= end ? "" : chars.slice(start, end).join("");
+    const length = charCount(s);
+    const start = clampedPosition(args[0], length);
+    const end = clampedPosition(args[1], length);
+    if (start >= end) return "";
+    return isSingleUnit(s) ? s.slice(start, end) : Array.from(s).slice(start, end).join("");
   };
 }
 

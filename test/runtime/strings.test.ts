@@ -38,6 +38,19 @@ describe("s[i] (conformance core/string-indexing, collections/string-char-index)
     expect(errorOf(() => indexString("word", -5))).toBe("String index -5 out of bounds");
   });
 
+  it("astral characters are one position each", () => {
+    expect([0, 1, 2].map((i) => indexString("a😀b", i)).join(",")).toBe("a,😀,b");
+    expect(call("a😀b", "substring", 1, 3)).toBe("😀b");
+    expect(errorOf(() => indexString("a😀b", 3))).toBe("String index 3 out of bounds");
+  });
+
+  it("indexing a long string in a loop stays linear", () => {
+    const long = "xy".repeat(50_000);
+    let out = "";
+    for (let k = 0; k < 100_000; k++) out += indexString(long, k);
+    expect(out).toBe(long);
+  });
+
   it("negative indexes count back from the byte length", () => {
     expect(errorOf(() => indexString("héllo", -1))).toBe("String index -1 out of bounds");
     expect(indexString("héllo", -2)).toBe("o");
