@@ -93,28 +93,29 @@ export function listPopInPlace(list: GrList): Value {
 
 // ---------------------------------------------------------------- named transformations (§2.5)
 
-const TRANSFORMATIONS: Record<string, (n: number) => number> = {
-  double: (n) => n * 2,
-  square: (n) => n * n,
-  negate: (n) => -n,
-  increment: (n) => n + 1,
-  inc: (n) => n + 1,
-  decrement: (n) => n - 1,
-  dec: (n) => n - 1,
-};
+// Maps, not object literals: a symbol such as `:constructor` must not find Object.prototype.
+const TRANSFORMATIONS = new Map<string, (n: number) => number>([
+  ["double", (n) => n * 2],
+  ["square", (n) => n * n],
+  ["negate", (n) => -n],
+  ["increment", (n) => n + 1],
+  ["inc", (n) => n + 1],
+  ["decrement", (n) => n - 1],
+  ["dec", (n) => n - 1],
+]);
 
-const PREDICATES: Record<string, (n: number) => boolean> = {
-  even: (n) => n % 2 === 0,
-  odd: (n) => n % 2 !== 0,
-  positive: (n) => n > 0,
-  pos: (n) => n > 0,
-  negative: (n) => n < 0,
-  neg: (n) => n < 0,
-  zero: (n) => n === 0,
-};
+const PREDICATES = new Map<string, (n: number) => boolean>([
+  ["even", (n) => n % 2 === 0],
+  ["odd", (n) => n % 2 !== 0],
+  ["positive", (n) => n > 0],
+  ["pos", (n) => n > 0],
+  ["negative", (n) => n < 0],
+  ["neg", (n) => n < 0],
+  ["zero", (n) => n === 0],
+]);
 
 function namedTransformation(name: string): (v: Value) => Value {
-  const f = TRANSFORMATIONS[name];
+  const f = TRANSFORMATIONS.get(name);
   if (!f) throw rtError(`Unknown named transformation: '${name}'`);
   return (v) => {
     const n = unwrapFrozen(v);
@@ -124,7 +125,7 @@ function namedTransformation(name: string): (v: Value) => Value {
 }
 
 function namedPredicate(name: string): (v: Value) => boolean {
-  const p = PREDICATES[name];
+  const p = PREDICATES.get(name);
   if (!p) throw rtError(`Unknown named predicate: '${name}'`);
   return (v) => {
     const n = unwrapFrozen(v);

@@ -13,7 +13,10 @@ import type { Value } from "../values/value.js";
 type Rounder = (n: number) => number;
 
 /** The step each `:nearest_*` mode rounds to. */
-const NEAREST: Record<string, number> = { nearest_ten: 10, nearest_hundred: 100 };
+const NEAREST = new Map([
+  ["nearest_ten", 10],
+  ["nearest_hundred", 100],
+]);
 
 /**
  * round/up/down with an optional argument: none → to an integer; a number n → to n decimal places;
@@ -24,7 +27,7 @@ function roundWith(rounder: Rounder): (n: number, args: Value[]) => number {
     if (args.length === 0) return rounder(n);
     const mode = unwrapFrozen(args[0]!);
     if (mode instanceof GrSymbol) {
-      const step = NEAREST[mode.name];
+      const step = NEAREST.get(mode.name);
       if (step === undefined) throw rtError(`Unknown rounding mode: ${mode.name}`);
       return rounder(n / step) * step;
     }

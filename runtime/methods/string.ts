@@ -98,24 +98,24 @@ const isSpace: CharTest = (c) => /\p{White_Space}/u.test(c);
 const isAlphanumeric: CharTest = (c) => isLetter(c) || isDigit(c);
 
 /** Character classes by pattern symbol (core.md §13). Unknown names match nothing. */
-const CHAR_PATTERNS: Record<string, CharTest> = {
-  digits: isDigit,
-  numbers: isDigit,
-  letters: isLetter,
-  words: isLetter,
-  uppercase: (c) => /\p{Uppercase}/u.test(c),
-  lowercase: (c) => /\p{Lowercase}/u.test(c),
-  spaces: isSpace,
-  whitespace: isSpace,
-  punctuation: (c) => /^[!-/:-@[-`{-~]$/.test(c),
-  alphanumeric: isAlphanumeric,
-  symbols: (c) => !isAlphanumeric(c) && !isSpace(c),
-};
+const CHAR_PATTERNS = new Map<string, CharTest>([
+  ["digits", isDigit],
+  ["numbers", isDigit],
+  ["letters", isLetter],
+  ["words", isLetter],
+  ["uppercase", (c) => /\p{Uppercase}/u.test(c)],
+  ["lowercase", (c) => /\p{Lowercase}/u.test(c)],
+  ["spaces", isSpace],
+  ["whitespace", isSpace],
+  ["punctuation", (c) => /^[!-/:-@[-`{-~]$/.test(c)],
+  ["alphanumeric", isAlphanumeric],
+  ["symbols", (c) => !isAlphanumeric(c) && !isSpace(c)],
+]);
 
 const matchesNothing: CharTest = () => false;
 
 function charPattern(name: string): CharTest {
-  return CHAR_PATTERNS[name] ?? matchesNothing;
+  return CHAR_PATTERNS.get(name) ?? matchesNothing;
 }
 
 function patternArg(method: string, args: Value[]): string {

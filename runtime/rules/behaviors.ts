@@ -106,27 +106,34 @@ function simple(name: string, transform: (v: Value) => Value): Behavior {
 
 const identity = (v: Value): Value => v;
 
-/** Behaviors without parameters, by canonical name. */
-const PARAMETERLESS: Record<string, () => Behavior> = {
-  none_to_zero: () => simple("none_to_zero", noneToZero),
-  none_to_empty: () => simple("none_to_empty", noneToEmpty),
-  positive: () => simple("positive", throughFrozen(positive)),
-  round_to_int: () => simple("round_to_int", throughFrozen(roundToInt)),
-  uppercase: () => simple("uppercase", throughFrozen(uppercase)),
-  lowercase: () => simple("lowercase", throughFrozen(lowercase)),
-  no_frozen: () => simple("no_frozen", rejectFrozen),
-  copy_elements: () => simple("copy_elements", copyElement),
-  shallow_freeze_only: () => ({ name: "shallow_freeze_only", args: [], transform: identity, freezesOnAttach: true }),
-  no_duplicates: () => ({
+/**
+ * Behaviors without parameters, by canonical name. (Maps rather than object literals, so that a
+ * symbol such as `:constructor` cannot reach Object.prototype.)
+ */
+const PARAMETERLESS = new Map<string, () => Behavior>([
+  ["none_to_zero", () => simple("none_to_zero", noneToZero)],
+  ["none_to_empty", () => simple("none_to_empty", noneToEmpty)],
+  ["positive", () => simple("positive", throughFrozen(positive))],
+  ["round_to_int", () => simple("round_to_int", throughFrozen(roundToInt))],
+  ["uppercase", () => simple("uppercase", throughFrozen(uppercase))],
+  ["lowercase", () => simple("lowercase", throughFrozen(lowercase))],
+  ["no_frozen", () => simple("no_frozen", rejectFrozen)],
+  ["copy_elements", () => simple("copy_elements", copyElement)],
+  ["shallow_freeze_only", () => ({ name: "shallow_freeze_only", args: [], transform: identity, freezesOnAttach: true })],
+  ["no_duplicates", noDuplicatesBehavior],
+]);
+
+function noDuplicatesBehavior(): Behavior {
+  return {
     name: "no_duplicates",
     args: [],
     transform: identity,
     admits: (others, v) => !containsEqual(others, v),
     violation: (v) => ruleViolation("no_duplicates", "no_duplicates", `Value ${display(v)} already exists in collection`),
-  }),
-};
+  };
+}
 
-const ALIASES: Record<string, string> = { no_dups: "no_duplicates" };
+const ALIASES = new Map([["no_dups", "no_duplicates"]]);
 
 /**
  * Graph rules (collections.md §6.1) attached to a list or hash: accepted and kept, but they
@@ -144,20 +151,20 @@ const GRAPH_RULES = new Set([
 
 /** The canonical name of a rule symbol (`no_dups` → `no_duplicates`). */
 export function canonicalRuleName(name: string): string {
-  return ALIASES[name] ?? name;
+  return ALIASES.get(name) ?? name;
 }
 
 /** Whether `remove_rule`/`has_rule` know the name (`validate_range` is not removable, §7.1). */
 export function isRemovableRuleName(name: string): boolean {
   const canonical = canonicalRuleName(name);
-  return canonical in PARAMETERLESS || GRAPH_RULES.has(canonical) || EXTENSION_NAMES.has(canonical);
+  return PARAMETERLESS.has(canonical) || GRAPH_RULES.has(canonical) || EXTENSION_NAMES.has(canonical);
 }
 
 /** The behavior `add_rule(:name, args…)` attaches, with the reference's argument errors. */
 export function makeBehavior(name: string, args: readonly Value[]): Behavior {
   const canonical = canonicalRuleName(name);
   if (canonical === "validate_range") return validateRangeBehavior(args);
-  const build = PARAMETERLESS[canonical];
+  const build = PARAMETERLESS.get(canonical);
   if (build) {
     if (args.length > 0) throw rtError(`Rule :${name} does not accept parameters`);
     return build();

@@ -305,6 +305,8 @@ describe("argument errors (conformance collections/behavior-validate-range-error
     expect(errorOf(() => rule(list(1), "validate_range", "a", 2))).toBe("validate_range min must be a number, got string");
     expect(errorOf(() => rule(list(1), "validate_range", 1, 2, 3))).toBe("add_rule() expects 1-3 arguments, but got 4");
     expect(errorOf(() => rule(list(1), "no_such_behavior"))).toBe("Unknown rule: :no_such_behavior");
+    expect(errorOf(() => rule(list(1), "constructor"))).toBe("Unknown rule: :constructor");
+    expect(errorOf(() => call(list(1), "remove_rule", sym("toString")))).toBe("Unknown rule: :toString");
     expect(errorOf(() => call(rule(list(1), "validate_range", 0, 5), "remove_rule", sym("validate_range")))).toBe(
       "Unknown rule: :validate_range",
     );

@@ -203,6 +203,7 @@ describe("map, filter, reject, each, reduce", () => {
     expect(shown(xs, "map", lambda(["a", "b"], (_a, b) => b))).toBe("[none, none, none]");
     expect(errorOf(() => call(list("a"), "map", sym("double")))).toBe("Transformation 'double' requires a number, got string");
     expect(errorOf(() => call(xs, "map", sym("cube")))).toBe("Unknown named transformation: 'cube'");
+    expect(errorOf(() => call(xs, "map", sym("constructor")))).toBe("Unknown named transformation: 'constructor'");
   });
 
   it("filter, select, reject and named predicates (collections/list-filter-select-reject)", () => {
