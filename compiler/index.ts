@@ -25,7 +25,7 @@ export interface CompileOptions {
   /** Resolves `import "path"` at compile time (see compiler/project.ts for the file-system resolver). */
   resolveImport?: LowerOptions["resolveImport"];
   /** Reads another file for `load`. */
-  loadFile?: (path: string, loc: Loc) => Program;
+  loadFile?: (path: string, loc: Loc) => Program | null;
   /** The file is a spec run by `graphoid spec` (gspec names predefined). */
   spec?: boolean;
   /** Name the generated file will have, for the `sourceMappingURL` comment of external maps. */
@@ -44,11 +44,15 @@ export interface CompileResult {
 const NATIVE_ONLY: LowerOptions["resolveImport"] = (path) => ({ kind: "native", name: path, binding: path });
 
 export function compile(source: string, options: CompileOptions): CompileResult {
+  const parsed = parse(source, options.file);
+  if (!parsed.program) return { code: null, map: null, dts: null, diagnostics: parsed.diagnostics };
+  return compileProgram(parsed.program, options);
+}
+
+/** The passes after parsing, for callers that already hold the AST (compiler/project.ts). */
+export function compileProgram(program: Program, options: CompileOptions): CompileResult {
   const file = options.file;
   try {
-    const parsed = parse(source, file);
-    if (!parsed.program) return { code: null, map: null, dts: null, diagnostics: parsed.diagnostics };
-    const program = parsed.program;
     const analysis = analyze(program);
     const ir = lower(program, analysis, {
       file,
@@ -77,7 +81,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       code: out,
       map: mode === "none" ? null : mapJson,
       dts: options.dts ? generateDts(program) : null,
-      diagnostics: parsed.diagnostics,
+      diagnostics: [],
     };
   } catch (err) {
     if (err instanceof CompileError) return { code: null, map: null, dts: null, diagnostics: [err.diagnostic] };

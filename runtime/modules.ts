@@ -232,3 +232,17 @@ export function callModuleMember(m: GrModule, name: string, args: Value[]): Valu
 export function isFunctionValue(v: Value): boolean {
   return v instanceof GrFunction || (v instanceof GrList && v.items.length > 0 && v.items.every((x) => x instanceof GrFunction));
 }
+
+export function moduleUnavailable(name: string): never {
+  throw rtError(`Module '${name}' is not available in graphoid-js (out of scope: http, html, sql, tls, crypto, net, ffi)`);
+}
+
+/** `load "file.gr"` of a file that does not exist. */
+export function loadFailed(path: string): never {
+  throw rtError(`Cannot load '${path}': file not found`);
+}
+
+/** `load <expression>`: needs a compiler at run time, which only the CLI host provides. */
+export function loadDynamic(path: Value): never {
+  throw rtError(`Cannot load '${String(path)}': load with a computed path is not supported by compiled programs`);
+}

@@ -54,6 +54,7 @@ async function bundle() {
     ["compiler/cli/main.ts", "dist/cli.js", { external: ["esbuild", "typescript"], banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' } }],
     ["compiler/index.ts", "dist/compiler.js", { external: ["esbuild", "typescript"], banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' } }],
     ["runtime/index.ts", "dist/runtime.js", { platform: "neutral" }],
+    ["runtime/host-node.ts", "dist/host-node.js", {}],
   ];
   await Promise.all(
     entries

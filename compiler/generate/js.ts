@@ -232,12 +232,12 @@ export class JsPrinter {
       case "yield":
         return [PREC.yield!, [e.delegate ? "yield* " : "yield ", this.expr(e.value, PREC.assign!)]];
       case "tableCall": {
-        const callee = `${e.table}.${e.slot}`;
-        const callExpr: Chunk = [callee, e.generator ? "$g" : "", "(", this.args(e.args), ")"];
+        const callee = `${e.table}${propertyAccess(e.slot)}.${e.generator ? "gen" : "impl"}`;
+        const callExpr: Chunk = [callee, "(", this.args(e.args), ")"];
         return e.generator ? [PREC.yield!, ["yield* ", callExpr]] : [PREC.call!, callExpr];
       }
       case "behaviorCheck":
-        return printBehaviorCheck(e, (x, p) => this.expr(x, p), PREC, this.options.runtimeName);
+        return printBehaviorCheck(e, (x, p) => this.expr(x, p), PREC, this.options.runtimeName) as [number, Chunk];
       case "breakerWrap":
         return [PREC.call!, [`${this.options.runtimeName}.wrapBreaker(`, this.expr(e.fn, PREC.assign!), ", ", this.expr(e.options, PREC.assign!), ")"]];
     }

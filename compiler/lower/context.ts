@@ -53,8 +53,8 @@ export interface LowerOptions {
    * import and the name it binds, or null for a native/runtime-provided module.
    */
   resolveImport: (path: string, loc: A.Loc) => ResolvedImport;
-  /** Reads and parses a file for `load` (compiled in place). */
-  loadFile: (path: string, loc: A.Loc) => A.Program;
+  /** Reads and parses a file for `load` (compiled in place); null when there is no such file. */
+  loadFile: (path: string, loc: A.Loc) => A.Program | null;
   /** Emit hot-reload support (state cells, accept hooks). */
   hmr: boolean;
   /** Statement list that runs in spec mode (gspec globals predefined). */
@@ -63,7 +63,11 @@ export interface LowerOptions {
 
 export type ResolvedImport =
   | { kind: "compiled"; specifier: string; key: string; binding: string }
-  | { kind: "native"; name: string; binding: string };
+  | { kind: "native"; name: string; binding: string }
+  /** No such module: importing it fails at run time, after earlier output (core.md §8.2). */
+  | { kind: "missing"; name: string; binding: string }
+  /** A module of the reference's library that graphoid-js does not provide. */
+  | { kind: "unavailable"; name: string; binding: string };
 
 export class ModuleState {
   private counter = 0;

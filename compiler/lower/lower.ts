@@ -260,8 +260,12 @@ function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
   if (resolved.kind === "compiled") {
     const ns = m.importModule(resolved.specifier);
     moduleValue = rtCall("importCompiled", [id(MODULE), lit(resolved.key), id(ns), lit(s.path)], s.loc);
-  } else {
+  } else if (resolved.kind === "native") {
     moduleValue = rtCall("importNative", [id(MODULE), lit(resolved.name), lit(s.path)], s.loc);
+  } else if (resolved.kind === "unavailable") {
+    moduleValue = rtCall("moduleUnavailable", [lit(s.path)], s.loc);
+  } else {
+    moduleValue = rtCall("moduleNotFound", [lit(s.path)], s.loc);
   }
   if (s.items) {
     const tmp = m.fresh("imp");
@@ -278,9 +282,11 @@ function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
 /** `load "file.gr"` runs the file's statements here, so it is compiled in place (core.md §8.4). */
 function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
   if (s.path.type !== "StringLit") {
-    throw new CompileError(diagnostic("LoadPath", "`load` needs a string literal path in graphoid-js", m.options.file, s.path.loc));
+    // A computed path: the file is compiled when the statement runs, if the host can compile.
+    return [exprStmt(rtCall("loadDynamic", [lowerExpr(m, ctx, s.path)], s.loc), s.loc)];
   }
   const program = m.options.loadFile(s.path.value, s.loc);
+  if (program === null) return [exprStmt(rtCall("loadFailed", [lit(s.path.value)], s.loc), s.loc)];
   return lowerStmts(m, ctx, program.body);
 }
 

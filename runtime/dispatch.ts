@@ -1,0 +1,277 @@
+// Method calls, property and index access, and writes, for every receiver type. Compiled code calls
+// these when it cannot prove a faster path; each is the complete semantics of core.md §3.10, §5.2,
+// §6.10 and collections.md §1–§5.
+import { GrList } from "./values/list.js";
+import { GrMap } from "./values/map.js";
+import { GrSymbol } from "./values/symbol.js";
+import { GrFunction } from "./values/function.js";
+import { GrErrorValue, rtError } from "./values/error.js";
+import { GrCollection, share } from "./values/collection.js";
+import { isGrObject, typeName } from "./values/format.js";
+import type { Value } from "./values/value.js";
+import {
+  numberMethods,
+  stringMethods,
+  listMethods,
+  mapMethods,
+  symbolMethods,
+  functionMethods,
+  errorMethods,
+  universalMethods,
+  namespaces,
+} from "./methods/table.js";
+import { indexList, listAppendInPlace, listSetIndexInPlace, listPopInPlace, indexMap, mapGetProperty, mapMethodFallback, mapSetInPlace, indexString } from "./methods/index.js";
+import { GrGraph, graphGetIndex, graphSetIndex, graphMutators } from "./graph/index.js";
+import { GrModule, callModuleMember } from "./modules.js";
+import { callFunctionNamed } from "./call.js";
+import { callGraphMethod, graphGetProp, graphSetProp } from "./classes.js";
+import { softFail } from "./ops/arith.js";
+
+/** Objects other than the core values (channels, times, actors …) answer their own methods. */
+export interface MethodHost {
+  grCallMethod(name: string, args: Value[], names: (string | null)[] | null): Value | undefined;
+}
+
+function hostsMethods(v: unknown): v is MethodHost {
+  return typeof v === "object" && v !== null && typeof (v as MethodHost).grCallMethod === "function";
+}
+
+/** Objects that answer `obj.name` themselves (pattern objects …). */
+export interface PropertyHost {
+  grGetProp(name: string): Value | undefined;
+}
+
+function hostsProps(v: unknown): v is PropertyHost {
+  return typeof v === "object" && v !== null && typeof (v as PropertyHost).grGetProp === "function";
+}
+
+export function callMethod(recv: Value, name: string, args: Value[], names: (string | null)[] | null): Value {
+  if (recv instanceof GrModule) {
+    const own = callModuleMember(recv, name, args);
+    if (own !== undefined) return own;
+    return callFunctionNamed(recv.member(name), args, names);
+  }
+  const universal = universalMethods[name];
+  if (universal !== undefined) return universal(recv, args, names);
+  switch (typeof recv) {
+    case "number": {
+      const m = numberMethods[name];
+      if (m) return m(recv, args, names);
+      throw rtError(`Unknown number method: ${name}`);
+    }
+    case "string": {
+      const m = stringMethods[name];
+      if (m) return m(recv, args, names);
+      throw rtError(`String does not have method '${name}'`);
+    }
+    case "boolean":
+      throw rtError(`Cannot call method '${name}' on type 'bool'`);
+  }
+  if (recv === null) throw rtError(`Cannot call method '${name}' on type 'none'`);
+  if (recv instanceof GrList) {
+    const m = listMethods[name];
+    if (m) return m(recv, args, names);
+    throw rtError(`List does not have method '${name}'`);
+  }
+  if (recv instanceof GrMap) {
+    const m = mapMethods[name];
+    if (m) return m(recv, args, names);
+    return mapMethodFallback(recv, name);
+  }
+  if (recv instanceof GrGraph) return callGraphMethod(recv, name, args, names);
+  if (recv instanceof GrFunction) {
+    const m = functionMethods[name];
+    if (m) return m(recv, args, names);
+    throw rtError(`Function does not have method '${name}'`);
+  }
+  if (recv instanceof GrErrorValue) {
+    const m = errorMethods[name];
+    if (m) return m(recv, args, names);
+    throw rtError(`Error does not have method '${name}'`);
+  }
+  if (recv instanceof GrSymbol) {
+    const m = symbolMethods[name];
+    if (m) return m(recv, args, names);
+    throw rtError(`Cannot call method '${name}' on type 'symbol'`);
+  }
+  if (hostsMethods(recv)) {
+    const r = recv.grCallMethod(name, args, names);
+    if (r !== undefined) return r;
+  }
+  throw rtError(`Cannot call method '${name}' on type '${typeName(recv)}'`);
+}
+
+/** `list.generate(…)`, `time.now()` … on a built-in namespace. */
+export function nsCall(ns: string, name: string, args: Value[], names: (string | null)[] | null): Value {
+  const table = namespaces[ns];
+  if (table === undefined) throw rtError(`Undefined variable: ${ns}`);
+  const m = table[name];
+  if (m === undefined) throw rtError(`${ns} does not have method '${name}'`);
+  return m(null, args, names);
+}
+
+/** A namespace name used as a value (`t = time`). */
+export function namespace(name: string): Value {
+  throw rtError(`Undefined variable: ${name}`);
+}
+
+// ---------------------------------------------------------------- reads
+
+/** `obj.name` (core.md §6.10, collections.md §3.3, §5.4). */
+export function getProp(obj: Value, name: string): Value {
+  if (obj instanceof GrMap) return share(mapGetProperty(obj, name));
+  if (obj instanceof GrGraph) return share(graphGetProp(obj, name));
+  if (obj instanceof GrModule) return obj.member(name);
+  if (hostsProps(obj)) {
+    const v = obj.grGetProp(name);
+    if (v !== undefined) return v;
+  }
+  throw rtError(`Cannot access property '${name}' on type '${typeName(obj)}'`);
+}
+
+/** `obj[i]` */
+export function index(obj: Value, i: Value): Value {
+  if (obj instanceof GrList) return share(indexList(obj, i));
+  if (typeof obj === "string") return indexString(obj, i);
+  if (obj instanceof GrMap) return share(indexMap(obj, i));
+  if (obj instanceof GrGraph) return share(graphGetIndex(obj, i));
+  throw rtError(`Type error: expected indexable type (list, map, string, or graph), got ${typeName(obj)}`);
+}
+
+// ---------------------------------------------------------------- writes
+
+/** A collection this variable may mutate: its own copy if anyone else holds it. */
+export function own<T extends Value>(v: T): T {
+  if (v instanceof GrList && v.shared) return v.clone() as T;
+  if (v instanceof GrMap && v.shared) return v.clone() as T;
+  return v;
+}
+
+/** `xs[i] = v`: returns the container to rebind (lists and hashes are values; graphs change in place). */
+export function setIndex(container: Value, key: Value, v: Value): Value {
+  if (container instanceof GrList) {
+    const owned = own(container);
+    listSetIndexInPlace(owned, key, v);
+    return owned;
+  }
+  if (container instanceof GrMap) {
+    if (typeof key !== "string") throw rtError("Invalid index assignment target");
+    const owned = own(container);
+    mapSetInPlace(owned, key, v);
+    return owned;
+  }
+  if (container instanceof GrGraph) {
+    graphSetIndex(container, key, v);
+    return container;
+  }
+  if (container === undefined) throw rtError("Invalid index assignment target");
+  throw rtError("Invalid index assignment target");
+}
+
+/** `obj.name = v` */
+export function setProp(container: Value, name: string, v: Value): Value {
+  if (container instanceof GrMap) {
+    const owned = own(container);
+    mapSetInPlace(owned, name, v);
+    return owned;
+  }
+  if (container instanceof GrGraph) {
+    graphSetProp(container, name, v);
+    return container;
+  }
+  throw rtError(`Cannot set property on type '${typeName(container)}'`);
+}
+
+/** `a[i][j] = v`, `obj.items[0] = v`: writes through nested values (policy §3). */
+export function setPath(container: Value, keys: Value[], isProp: boolean[], v: Value): Value {
+  return setAt(container, keys, isProp, 0, v);
+}
+
+function setAt(container: Value, keys: Value[], isProp: boolean[], at: number, v: Value): Value {
+  const key = keys[at]!;
+  const prop = isProp[at]!;
+  if (at === keys.length - 1) return prop ? setProp(container, key as string, v) : setIndex(container, key, v);
+  const child = prop ? getProp(container, key as string) : index(container, key);
+  const updated = setAt(child, keys, isProp, at + 1, v);
+  if (updated === child && !(child instanceof GrCollection)) return container;
+  return prop ? setProp(container, key as string, updated) : setIndex(container, key, updated);
+}
+
+/**
+ * Before a mutating graph method on a variable: the graph the variable should hold (a copy if the
+ * object is shared), so the method's changes reach only this variable (collections.md §1.1).
+ */
+export function ownFor(recv: Value, method: string): Value {
+  if (recv instanceof GrGraph && recv.shared && graphMutators.has(method) && !recv.methods.has(method)) {
+    return recv.clone();
+  }
+  return recv;
+}
+
+/** A mutating graph method on a non-variable receiver: the change is lost (collections.md §1.1). */
+export function detachFor(recv: Value, method: string): Value {
+  if (recv instanceof GrGraph && graphMutators.has(method) && !recv.methods.has(method)) return recv.clone();
+  return recv;
+}
+
+/** `xs.append!(v)`: appends in place when the list is owned; returns the list to rebind. */
+export function appendBang(recv: Value, v: Value): Value {
+  if (recv instanceof GrList) {
+    const owned = own(recv);
+    listAppendInPlace(owned, v);
+    return owned;
+  }
+  return callMethod(recv, "append", [v], null);
+}
+
+/** `xs.pop!()`: [the list to rebind, the removed element]. */
+export function popBang(recv: Value): [Value, Value] {
+  if (recv instanceof GrList) {
+    const owned = own(recv);
+    const item = listPopInPlace(owned);
+    return [owned, item];
+  }
+  return [callMethod(recv, "pop", [], null), null];
+}
+
+export function bangNeedsVariable(method: string): never {
+  throw rtError(`Mutating method '${method}!' requires a variable, not an expression`);
+}
+
+export function noneAfter(_v: unknown): null {
+  return null;
+}
+
+/** `for x in v`: a snapshot of list elements or the characters of a string. */
+export function iter(v: Value): Iterable<Value> {
+  if (v instanceof GrList) {
+    v.shared = true;
+    const items = v.items;
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
+      if (x instanceof GrCollection) x.shared = true;
+    }
+    return items;
+  }
+  if (typeof v === "string") return Array.from(v);
+  if (isGrObject(v) && typeof (v as unknown as { grIterate?: unknown }).grIterate === "function") {
+    return (v as unknown as { grIterate(): Iterable<Value> }).grIterate();
+  }
+  throw rtError(`Type error: expected list, string, or channel, got ${typeName(v)}`);
+}
+
+/** `[first, ...rest]` patterns: the elements after `from`. */
+export function listRest(v: GrList, from: number): GrList {
+  return new GrList(v.items.slice(from).map(share));
+}
+
+export function isList(v: Value): v is GrList {
+  return v instanceof GrList;
+}
+
+/** Number patterns match within machine epsilon (core.md §5.5). */
+export function matchNumber(v: Value, n: number): boolean {
+  return typeof v === "number" && Math.abs(v - n) < Number.EPSILON;
+}
+
+export { softFail };
