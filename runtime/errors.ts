@@ -20,7 +20,10 @@ export function raise(v: Value): null {
  * overflow, …) become RuntimeErrors so that Graphoid code can handle them.
  */
 export function caught(e: unknown): GrErrorValue {
-  if (e instanceof GraphoidError) return e.value;
+  if (e instanceof GraphoidError) {
+    e.value.origin ??= e;
+    return e.value;
+  }
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new GrErrorValue("RuntimeError", "Stack overflow: too much recursion");
   if (e instanceof Error) return new GrErrorValue("RuntimeError", e.message);
   return new GrErrorValue("RuntimeError", String(e));

@@ -4,6 +4,7 @@ import "./methods/index.js";
 import "./graph/index.js";
 import "./methods/function.js";
 import "./methods/error.js";
+import "./stdlib/index.js";
 
 import { GrList } from "./values/list.js";
 import { GrMap } from "./values/map.js";
@@ -62,6 +63,8 @@ export { print, callBuiltin } from "./builtins.js";
 export { configure, restoreSettings, storeValue } from "./configure.js";
 export { runMain, formatUncaught } from "./program.js";
 export { host, installHost } from "./host.js";
+export { currentScope, enableCallTracing } from "./reflect/index.js";
+export { spawnTask, spawnActor, iterTask, nextTask } from "./tasks/index.js";
 
 export function list(items: Value[]): GrList {
   return new GrList(items);

@@ -1,6 +1,6 @@
 // Running a main module and reporting what escapes it (core.md §7.7: one line on stderr, exit 1;
 // the wording is ours and names the `.gr` position).
-import { GraphoidError, GrErrorValue, type StackFrame } from "./values/error.js";
+import { GraphoidError, GrErrorValue, framesOf, type StackFrame } from "./values/error.js";
 import { caught } from "./errors.js";
 import { mainModule, type CompiledModule } from "./modules.js";
 
@@ -21,20 +21,8 @@ export function runMain(compiled: CompiledModule, file: string): RunOutcome {
   }
 }
 
-/**
- * Graphoid frames of a JS error, innermost first. Compiled modules carry source maps, so with
- * source-map support on (the CLI and bundles turn it on) stack lines name `.gr` files.
- */
 export function grFrames(e: unknown): StackFrame[] {
-  const stack = e instanceof Error ? e.stack ?? "" : "";
-  const out: StackFrame[] = [];
-  for (const line of stack.split("\n")) {
-    const m = /^\s*at (?:(.*?) \()?(.*\.gr):(\d+):(\d+)\)?$/.exec(line);
-    if (!m) continue;
-    const fn = (m[1] ?? "<main>").replace(/^Object\./, "").replace(/\$g$/, "");
-    out.push({ function: fn === "$load" ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
-  }
-  return out;
+  return e instanceof Error ? framesOf(e) : [];
 }
 
 /** `file:line:col: Type: message` for an uncaught error, without a code frame. */

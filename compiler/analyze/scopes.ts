@@ -30,6 +30,11 @@ export interface Scope {
    * others are certainly undefined in the snapshot, so lowering does not capture them.
    */
   capturedMaybe: Set<string>;
+  /**
+   * How many module-level names (in `Analysis.moduleNameOrder`) may be defined where this scope's
+   * function value is created: the snapshot `reflect.current_scope()` reports (runtime.md §3.2).
+   */
+  moduleNamesAtCreation: number;
   children: Scope[];
 }
 
@@ -49,6 +54,10 @@ export interface Analysis {
   usesTasks: boolean;
   /** Whether some `configure` turns on integer truncation of stored numbers. */
   usesIntegerMode: boolean;
+  /** Whether the module asks for `reflect.call_graph()`: then calls are counted. */
+  usesCallGraph: boolean;
+  /** Module-level names in the order they may first become defined. */
+  moduleNameOrder: string[];
 }
 
 /** A definitely-defined set; `null` stands for unreachable code (every name counts as defined). */
@@ -78,6 +87,8 @@ export function analyze(program: A.Program): Analysis {
     fnNames: new Map(),
     usesTasks: false,
     usesIntegerMode: false,
+    usesCallGraph: false,
+    moduleNameOrder: [],
   };
   const walker = new Walker(analysis);
   analysis.module = walker.module(program);
@@ -116,6 +127,7 @@ class Walker {
       free: new Set(),
       inMethod: kind === "method" || kind === "guard" || (parent?.inMethod ?? false),
       capturedMaybe: new Set(),
+      moduleNamesAtCreation: 0,
       children: [],
     };
     parent?.children.push(scope);
@@ -128,7 +140,13 @@ class Walker {
   private define(name: string): void {
     if (!this.scope.params.includes(name)) this.scope.assigned.add(name);
     this.defined?.add(name);
-    this.maybe?.add(name);
+    this.addMaybe(name);
+  }
+
+  private addMaybe(name: string): void {
+    if (this.maybe === null || this.maybe.has(name)) return;
+    this.maybe.add(name);
+    this.out.moduleNameOrder.push(name);
   }
 
   private isMaybeDefined(name: string): boolean {
@@ -137,7 +155,7 @@ class Walker {
 
   /** Loops: whatever the body assigns may be defined at the loop's start (from an earlier iteration). */
   private enterLoop(body: A.Statement[]): void {
-    if (this.maybe) for (const n of assignedNames(body)) this.maybe.add(n);
+    if (this.maybe) for (const n of assignedNames(body)) this.addMaybe(n);
   }
 
   private isDefined(name: string): boolean {
@@ -161,6 +179,7 @@ class Walker {
     const outerDefined = this.defined;
     const outerMaybe = this.maybe;
     const scope = this.newScope(kind, node, outerScope, params);
+    scope.moduleNamesAtCreation = outerMaybe !== null ? this.out.moduleNameOrder.length : outerScope.moduleNamesAtCreation;
     this.scope = scope;
     this.defined = new Set();
     this.maybe = null;
@@ -469,6 +488,7 @@ class Walker {
         return;
       case "MethodCall":
         if (TASK_METHODS.has(e.method)) this.out.usesTasks = true;
+        if (e.method === "call_graph") this.out.usesCallGraph = true;
         this.expression(e.object);
         this.args(e.args);
         if (e.bang) this.rebind(e.object);

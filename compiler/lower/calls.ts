@@ -121,6 +121,9 @@ function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.Me
   const isKeyword = KEYWORD_NAMESPACES.has(name);
   if (!isKeyword && !SHADOWABLE_NAMESPACES.has(name)) return null;
   let args: LoweredArgs;
+  if (name === "reflect" && e.method === "current_scope" && !ctx.vars.has("reflect")) {
+    return scopeReflection(m, ctx, e);
+  }
   if (name === "reflect" && e.method === "pattern" && e.args.length >= 1) {
     // `reflect.pattern(expr)` reads its first argument's syntax, not its value (runtime.md §3.5).
     const rest = lowerArgs(m, ctx, e.args.slice(1));
@@ -134,6 +137,34 @@ function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.Me
   const viaVariable = maybeYield(ctx, "callMethod", [id(binding.js), lit(e.method), array(args.values), args.names], e.loc);
   if (isDefinitelyDefined(m, ctx, name, object)) return viaVariable;
   return cond(binary("!==", id(binding.js), UNDEF), viaVariable, nsCall, e.loc);
+}
+
+/**
+ * `reflect.current_scope()`: the names of the environment it runs in (runtime.md §3.2). Variables
+ * this function holds are reported when defined; the rest of its snapshot is known statically.
+ */
+function scopeReflection(m: ModuleState, ctx: FnCtx, e: A.MethodCall): IrExpr {
+  const args = lowerArgs(m, ctx, e.args);
+  const held = [...ctx.vars.entries()].filter(([n]) => n !== "self");
+  const snapshot = new Set<string>();
+  if (ctx.scope.kind !== "module") {
+    for (const n of m.analysis.moduleNameOrder.slice(0, ctx.scope.moduleNamesAtCreation)) snapshot.add(n);
+    for (let s = ctx.scope.parent; s && s.kind !== "module"; s = s.parent) {
+      for (const n of s.params) snapshot.add(n);
+      for (const n of s.assigned) snapshot.add(n);
+    }
+  }
+  return rtCall(
+    "currentScope",
+    [
+      array(args.values),
+      array(held.map(([n]) => lit(n))),
+      array(held.map(([, b]) => id(b.js))),
+      array([...snapshot].filter((n) => !ctx.vars.has(n)).map((n) => lit(n))),
+      lit(ctx.scope.kind === "module" ? "global" : "function"),
+    ],
+    e.loc,
+  );
 }
 
 /** `x.m!(args)`: `x = x.m(args)`, value none; `pop!` returns the removed element (core.md §11.1). */

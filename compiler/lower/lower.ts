@@ -51,8 +51,12 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     // The module's function table: every `fn` name, for registry calls (core.md §6.9) and hot reload.
     constVar(FN_TABLE, rtCall("fnTable", [id(MODULE), array([...analysis.fnNames.keys()].map((n) => lit(n)))])),
   ];
+  // `reflect.call_graph()` needs every call counted; only programs that ask pay for it.
+  if (analysis.usesCallGraph) body.push(exprStmt(rtCall("enableCallTracing", [])));
   for (const name of names) {
-    const init = PREDEFINED.has(name) ? rtCall("predefined", [id(MODULE), lit(name)]) : null;
+    // `__name`s the module never assigns come from its importers (core.md §8.1).
+    const inherited = PREDEFINED.has(name) || (name.startsWith("__") && !analysis.module.assigned.has(name));
+    const init = inherited ? rtCall("predefined", [id(MODULE), lit(name)]) : null;
     body.push(letVar(jsName(name), init));
   }
   body.push(...topLevel(m, ctx, program.body));

@@ -69,6 +69,10 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
       ),
     ];
   }
+  if (binding.kind === "module" && name.startsWith("__")) {
+    // Modules imported later see the importer's `__` names (core.md §8.1).
+    return [exprStmt(assign(target, rtCall("publishDunder", [id(MODULE), lit(name), value]), loc), loc)];
+  }
   return [exprStmt(assign(target, value, loc), loc)];
 }
 

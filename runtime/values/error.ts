@@ -26,8 +26,9 @@ export interface StackFrame {
 export class GrErrorValue {
   /** The error this one was raised while handling (`caused_by`). */
   cause: GrErrorValue | null = null;
-  /** Graphoid call frames, innermost first, filled when the error is raised. */
-  frames: StackFrame[] = [];
+  /** The JS exception that first carried this error; its stack gives the Graphoid frames. */
+  origin: Error | null = null;
+  private framesCache: StackFrame[] | null = null;
   /** The file the program was running, for `file()`. */
   file: string | null = null;
 
@@ -35,6 +36,16 @@ export class GrErrorValue {
     public errorType: string,
     public message: string,
   ) {}
+
+  /** Graphoid call frames, innermost first, read from the JS stack when first asked for. */
+  get frames(): StackFrame[] {
+    if (this.framesCache === null) this.framesCache = this.origin ? framesOf(this.origin) : [];
+    return this.framesCache;
+  }
+
+  set frames(frames: StackFrame[]) {
+    this.framesCache = frames;
+  }
 
   /** `catch Name` matches this error: the same type or an ancestor. */
   isA(name: string): boolean {
@@ -78,4 +89,19 @@ export function rtError(message: string): GraphoidError {
 
 export function typedError(type: string, message: string): GraphoidError {
   return new GraphoidError(new GrErrorValue(type, message));
+}
+
+/**
+ * Graphoid frames of a JS error, innermost first. Compiled modules carry source maps, so with
+ * source-map support on (the CLI and bundles turn it on) stack lines name `.gr` files.
+ */
+export function framesOf(e: Error): StackFrame[] {
+  const out: StackFrame[] = [];
+  for (const line of (e.stack ?? "").split("\n")) {
+    const m = /^\s*at (?:(.*?) \()?(.*\.gr):(\d+):(\d+)\)?$/.exec(line);
+    if (!m) continue;
+    const fn = (m[1] ?? "<main>").replace(/^Object\./, "").replace(/\$g$/, "");
+    out.push({ function: fn === "$load" ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
+  }
+  return out;
 }

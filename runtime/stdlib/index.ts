@@ -1,0 +1,2 @@
+// Native standard-library modules and built-in namespaces (runtime.md §4). (Being implemented.)
+export {};
