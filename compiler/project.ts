@@ -61,18 +61,22 @@ export class Project {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly missing: Diagnostic[] = [];
   readonly sources = new Map<string, string>();
+  /** Source text of files that exist only in memory (a generated entry). */
+  private readonly inMemory = new Map<string, string>();
 
   constructor(private readonly options: ProjectOptions) {}
 
-  build(entry: string): ProjectResult {
+  /** `text`, when given, is the entry's source: the file need not exist (`graphoid spec`'s driver). */
+  build(entry: string, text?: string): ProjectResult {
     const file = resolve(this.options.cwd, entry);
+    if (text !== undefined) this.inMemory.set(file, text);
     const compiled = this.compileFile(file, null, true);
     return { entry: compiled, files: this.files, diagnostics: this.diagnostics, sources: this.sources, missing: this.missing };
   }
 
   private read(file: string, loc: A.Loc | null, from: string | null): string | null {
     try {
-      const text = readFileSync(file, "utf8");
+      const text = this.inMemory.get(file) ?? readFileSync(file, "utf8");
       this.sources.set(file, text);
       return text;
     } catch (e) {
