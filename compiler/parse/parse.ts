@@ -50,7 +50,9 @@ function toDiagnostic(error: unknown, source: string, file: string): Diagnostic 
     return diagnostic("LexicalError", `unexpected character ${describeCharacter(character)}`, file, tokenLoc(source, offset, character.length));
   }
   const found = tokenAt(source, offset);
-  return diagnostic("SyntaxError", syntaxMessage(source, offset, found, error.expected ?? []), file, tokenLoc(source, offset, found.length));
+  const compound = compoundAssignmentAt(source, offset, found);
+  if (compound) return diagnostic("SyntaxError", compound.message, file, tokenLoc(source, compound.offset, compound.length));
+  return diagnostic("SyntaxError", syntaxMessage(found, error.expected ?? []), file, tokenLoc(source, offset, found.length));
 }
 
 function toPosition(position: PeggyLocation): Position {
@@ -130,6 +132,13 @@ const RESERVED_WORDS = new Set([
   "num", "bignum", "string", "bool", "list", "map", "hash", "tree", "graph",
 ]);
 
+/** Keywords that begin statements and never an expression. */
+const STATEMENT_KEYWORDS = new Set([
+  "fn", "set", "static", "priv", "while", "for", "return", "break", "continue", "try", "import",
+  "load", "module", "configure", "precision", "then", "else", "catch", "finally", "in", "as",
+  "alias", "when", "rule",
+]);
+
 /** Tokens the parser tries after every complete operand; they are noise in a message. */
 const AFTER_OPERAND = new Set([
   "**", "*", "//", "/", "%", "+", "-", "<<", "<=", "<", ">>", ">=", ">", "==", "=~", "!=", "!~",
@@ -177,21 +186,20 @@ function listOf(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-function syntaxMessage(source: string, offset: number, found: FoundToken, expected: Expectation[]): string {
+function syntaxMessage(found: FoundToken, expected: Expectation[]): string {
   const wanted = new Set(expected.map(expectationText).filter((text): text is string => text !== null));
   // The grammar records these two where a statement / an operand could not start.
   const atStatementStart = wanted.has("statement");
   const wantsExpression = wanted.has("expression");
 
-  const compound = compoundAssignmentAt(source, offset, found);
-  if (compound) return compound;
   if (found.word === "else" && atStatementStart) {
     return "unexpected 'else': an else cannot start a statement; keep it on the line of the '}' or expression it follows";
   }
   if (found.description === "';'") {
     return "unexpected ';': statements are separated by line breaks, not semicolons";
   }
-  if (found.word !== null && RESERVED_WORDS.has(found.word) && wanted.has("name") && !atStatementStart) {
+  const startsAStatement = found.word !== null && STATEMENT_KEYWORDS.has(found.word);
+  if (found.word !== null && RESERVED_WORDS.has(found.word) && wanted.has("name") && !atStatementStart && !(wantsExpression && startsAStatement)) {
     return `'${found.word}' is a reserved word and cannot be used as a name`;
   }
 
@@ -214,12 +222,17 @@ function syntaxMessage(source: string, offset: number, found: FoundToken, expect
   return parts.length === 0 ? head : `${head}, expected ${listOf(parts)}`;
 }
 
-/** `x += 1` fails at the `=`: say that Graphoid has no compound assignment. */
-function compoundAssignmentAt(source: string, offset: number, found: FoundToken): string | null {
+/** `x += 1` fails at the `=`: point at `+=` and say that Graphoid has no compound assignment. */
+function compoundAssignmentAt(source: string, offset: number, found: FoundToken): { message: string; offset: number; length: number } | null {
   if (found.description !== "'='") return null;
-  const operator = /([-+*/%]|\*\*|\/\/)$/.exec(source.slice(Math.max(0, offset - 2), offset));
+  const operator = /(\*\*|\/\/|[-+*/%])$/.exec(source.slice(Math.max(0, offset - 2), offset));
   if (!operator) return null;
-  return `there is no '${operator[1]}=' operator in Graphoid; write 'x = x ${operator[1]} value'`;
+  const spelling = operator[1];
+  return {
+    message: `there is no '${spelling}=' operator in Graphoid; write 'x = x ${spelling} value'`,
+    offset: offset - spelling.length,
+    length: spelling.length + 1,
+  };
 }
 
 // ---------------------------------------------------------------------------- positions
