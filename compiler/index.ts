@@ -3,6 +3,7 @@
 // code with every diagnostic. The CLI, the esbuild plugin and the Node loader all call it.
 import { parse } from "./parse/parse.js";
 import { analyze } from "./analyze/scopes.js";
+import { resolveLoads } from "./analyze/loads.js";
 import { lower } from "./lower/lower.js";
 import type { LowerOptions, ResolvedImport } from "./lower/context.js";
 import { JsPrinter } from "./generate/js.js";
@@ -53,16 +54,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
 export function compileProgram(program: Program, options: CompileOptions): CompileResult {
   const file = options.file;
   try {
+    if (options.loadFile) resolveLoads(program, options.loadFile);
     const analysis = analyze(program);
     const ir = lower(program, analysis, {
       file,
       runtimeSpecifier: options.runtimeSpecifier ?? "graphoid-js/runtime",
       resolveImport: options.resolveImport ?? NATIVE_ONLY,
-      loadFile:
-        options.loadFile ??
-        ((path, loc) => {
-          throw new CompileError(diagnostic("LoadPath", `cannot load '${path}' without a file system`, file, loc));
-        }),
       hmr: options.hmr ?? false,
       spec: options.spec ?? false,
     });

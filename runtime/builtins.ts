@@ -28,18 +28,19 @@ function length(args: Value[]): Value {
   if (typeof v === "string") return utf8Length(v);
   if (v instanceof GrList) return v.items.length;
   if (v instanceof GrMap) return v.entries.size;
-  throw rtError(`length() expects a string, list, or map, got ${typeName(v)}`);
+  throw rtError(`Type error: expected string, list, or map, got ${typeName(v)}`);
 }
 
 function int(args: Value[]): Value {
   const v = args[0] ?? null;
-  if (typeof v === "number") return Math.trunc(v);
+  // An i64 in the reference: no negative zero.
+  if (typeof v === "number") return Math.trunc(v) + 0;
   if (typeof v === "string") {
     const n = parseRustFloat(v);
     if (n === null) throw rtError(`Cannot convert '${v}' to int`);
-    return Math.trunc(n);
+    return Math.trunc(n) + 0;
   }
-  throw rtError(`Cannot convert ${typeName(v)} to int`);
+  throw rtError(`Type error: expected number or string, got ${typeName(v)}`);
 }
 
 /** Builtins provided by other parts of the runtime (concurrency, isolation) register here. */

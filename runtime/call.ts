@@ -51,6 +51,7 @@ export function pickOverload(list: GrList, argc: number): GrFunction {
  * reached), a named one to its parameter (core.md §6.2).
  */
 export function adaptArgs(f: GrFunction, args: Value[], names: (string | null)[] | null): Value[] {
+  if (f.clauses && args.length !== 1) throw rtError(`Pattern matching requires exactly 1 argument, got ${args.length}`);
   const params = f.params;
   const n = params.length;
   const variadic = f.variadic;

@@ -134,16 +134,16 @@ export function graphSetProp(g: GrGraph, name: string, v: Value): void {
 
 // ---------------------------------------------------------------- dispatch
 
-/** The objects whose methods are running, innermost last: private methods need one of them. */
-const activeSelves: GrGraph[] = [];
+/** The objects whose methods are running, innermost last: private methods need one of them. The task scheduler swaps it per task. */
+export const activeSelves: GrGraph[] = [];
 
-function insideMethodsOf(g: GrGraph): boolean {
+export function insideMethodsOf(g: GrGraph): boolean {
   for (let i = activeSelves.length - 1; i >= 0; i--) if (activeSelves[i] === g) return true;
   return false;
 }
 
 /** The variant of `name` whose guard holds first, else the unguarded one (core.md §10.6). */
-function pickVariant(self: GrGraph, variants: readonly MethodVariant[]): MethodVariant | null {
+export function pickVariant(self: GrGraph, variants: readonly MethodVariant[]): MethodVariant | null {
   let fallback: MethodVariant | null = null;
   for (const v of variants) {
     if (v.guard === null) {

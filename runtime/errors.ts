@@ -40,7 +40,7 @@ export function loopControl(kind: string): GraphoidError {
 
 /** `ValueError("msg")` and the other constructors (core.md §7.2). */
 export function makeError(type: string, args: Value[]): GrErrorValue {
-  if (args.length !== 1) throw rtError(`${type}() expects 1 argument, but got ${args.length}`);
+  if (args.length !== 1) throw rtError(`${type} constructor expects 1 argument (message), got ${args.length}`);
   const v = args[0]!;
   return new GrErrorValue(type, typeof v === "string" ? v : display(v));
 }

@@ -4,6 +4,7 @@ import { GrList } from "./values/list.js";
 import { rtError } from "./values/error.js";
 import { callFunction, callFunctionNamed, pickOverload } from "./call.js";
 import type { Value } from "./values/value.js";
+import { onFunctionCreated } from "./reflect-hooks.js";
 
 /** `$rt.fn(...)`: the value a `fn` statement or lambda expression creates. */
 export function fn(
@@ -17,6 +18,7 @@ export function fn(
 ): GrFunction {
   const f = new GrFunction(name, params, impl ?? unreachableSync, kind, variadic, defaults);
   if (gen) f.gen = gen;
+  if (onFunctionCreated !== null) onFunctionCreated(f);
   return f;
 }
 
@@ -94,6 +96,12 @@ export function callReg(table: FnTable, name: string, args: Value[], names: (str
   if (f === undefined || isPlaceholder(f)) throw rtError(`Undefined variable: ${name}`);
   if (f instanceof GrList) return callFunctionNamed(pickOverload(f, args.length), args, names);
   return names === null ? callFunction(f, args) : callFunctionNamed(f, args, names);
+}
+
+/** Marks a function whose body is pattern clauses. */
+export function clauses(f: GrFunction): GrFunction {
+  f.clauses = true;
+  return f;
 }
 
 export function undefVar(name: string): never {

@@ -18,7 +18,7 @@ import type { Value } from "./values/value.js";
 export { sym } from "./values/symbol.js";
 export { share, truthy };
 export * from "./ops/arith.js";
-export { fn, register, bindFn, regGet, callReg, undefVar } from "./functions.js";
+export { fn, clauses, register, bindFn, regGet, callReg, undefVar } from "./functions.js";
 /** Calls a function value as compiled code does: with the names of named arguments (or null). */
 export { callFunctionNamed as callFunction } from "./call.js";
 export {
@@ -101,6 +101,4 @@ export function options(names: (string | null)[], values: Value[]): GrMap {
   return new GrMap(entries);
 }
 
-export function toBignum(v: Value): Value {
-  return v;
-}
+export { toBignum } from "./values/bignum.js";

@@ -5,7 +5,7 @@
 // a name always assigned before it is read is a plain JS local; only names whose previous value
 // is observable get a persistent cell (docs/ARCHITECTURE.md, "Closures").
 import type * as A from "../parse/ast.js";
-import { BUILTIN_FUNCTIONS } from "./builtins.js";
+import { BUILTIN_FUNCTIONS, PREDEFINED } from "./builtins.js";
 
 export type ScopeKind = "module" | "fn" | "lambda" | "method" | "guard" | "spawn";
 
@@ -150,7 +150,8 @@ class Walker {
   }
 
   private isMaybeDefined(name: string): boolean {
-    return this.maybe === null || this.maybe.has(name);
+    // Predefined names and importers' `__` names exist from the module's start.
+    return this.maybe === null || this.maybe.has(name) || PREDEFINED.has(name) || name.startsWith("__");
   }
 
   /** Loops: whatever the body assigns may be defined at the loop's start (from an earlier iteration). */
@@ -264,6 +265,7 @@ class Walker {
         return;
       case "Load":
         this.expression(s.path);
+        if (s.resolved) this.statements(s.resolved);
         return;
       case "ModuleDecl":
         return;
@@ -346,6 +348,8 @@ class Walker {
 
   private graphDecl(s: A.GraphDecl): void {
     if (s.parent) this.expression(s.parent);
+    // The class is bound before its methods capture their snapshot, so they can name it.
+    this.define(s.name);
     // Property defaults are evaluated once, at the declaration.
     for (const m of s.members) {
       if (m.kind === "property") this.expression(m.value);

@@ -53,8 +53,6 @@ export interface LowerOptions {
    * import and the name it binds, or null for a native/runtime-provided module.
    */
   resolveImport: (path: string, loc: A.Loc) => ResolvedImport;
-  /** Reads and parses a file for `load` (compiled in place); null when there is no such file. */
-  loadFile: (path: string, loc: A.Loc) => A.Program | null;
   /** Emit hot-reload support (state cells, accept hooks). */
   hmr: boolean;
   /** Statement list that runs in spec mode (gspec globals predefined). */

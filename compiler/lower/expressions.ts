@@ -112,7 +112,6 @@ const NUMERIC: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
   "+": { js: "+", rt: "add" },
   "-": { js: "-", rt: "sub" },
   "*": { js: "*", rt: "mul" },
-  "**": { js: "**", rt: "pow" },
   "<": { js: "<", rt: "lt" },
   "<=": { js: "<=", rt: "le" },
   ">": { js: ">", rt: "gt" },
@@ -120,6 +119,7 @@ const NUMERIC: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
 };
 
 const RUNTIME_BINARY: Partial<Record<A.BinaryOp, string>> = {
+  "**": "pow",
   "/": "div",
   "//": "intDiv",
   "%": "mod",

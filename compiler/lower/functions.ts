@@ -188,6 +188,21 @@ export function lowerLambda(m: ModuleState, ctx: FnCtx, e: A.Lambda, kind: "lamb
   });
 }
 
+/** `spawn { … }`: a zero-parameter function value with only a generator body (its scope is the block's). */
+export function lowerSpawnBlock(m: ModuleState, ctx: FnCtx, s: A.SpawnBlock): IrExpr {
+  return createFunction(m, ctx, {
+    node: s,
+    name: null,
+    kind: "spawn",
+    params: [],
+    variadic: -1,
+    defaults: null,
+    ownerClass: null,
+    loc: s.loc,
+    body: (inner) => blockValue(m, inner, s.body),
+  });
+}
+
 // ---------------------------------------------------------------- fn declarations
 
 function fnBody(m: ModuleState, s: A.FnDecl, returnsLast: boolean) {
@@ -244,15 +259,18 @@ function annotate(m: ModuleState, ctx: FnCtx, s: A.FnDecl, value: IrExpr): IrExp
 }
 
 export function lowerFnDecl(m: ModuleState, ctx: FnCtx, s: A.FnDecl): IrStmt[] {
+  const created = (kind: FnKind) => {
+    const f = createFunction(m, ctx, fnSpec(m, s, kind, null));
+    return s.clauses ? rtCall("clauses", [f]) : f;
+  };
   if (s.receiver !== null) {
     // `fn Recv.m()` attaches a method; `static fn Recv.m()` a static one.
-    const kind: FnKind = s.isStatic ? "fn" : "method";
-    const value = annotate(m, ctx, s, createFunction(m, ctx, fnSpec(m, s, kind, null)));
+    const value = annotate(m, ctx, s, created(s.isStatic ? "fn" : "method"));
     const recv = ctx.vars.get(s.receiver);
     const target = recv ? id(recv.js) : rtCall("undefVar", [lit(s.receiver)]);
     return [exprStmt(rtCall("attachMethod", [target, lit(s.name), value, lit(s.isStatic)], s.loc), s.loc)];
   }
-  const value = annotate(m, ctx, s, createFunction(m, ctx, fnSpec(m, s, "fn", null)));
+  const value = annotate(m, ctx, s, created("fn"));
   const tmp = m.fresh("fn");
   const binding = ctx.vars.get(s.name);
   const current = binding ? id(binding.js) : UNDEF;
@@ -277,6 +295,8 @@ export function lowerGraphDecl(m: ModuleState, ctx: FnCtx, s: A.GraphDecl): IrSt
       rtCall("beginClass", [lit(s.name), s.parent ? lowerExpr(m, ctx, s.parent) : lit(null), s.kind ? id(m.symbol(s.kind)) : lit(null)], s.loc),
       s.loc,
     ),
+    // Bound before the methods are created, so their snapshot holds the class (core.md §10).
+    ...writeName(m, ctx, s.name, id(cls), s.loc),
   ];
   for (const member of s.members) {
     switch (member.kind) {
@@ -301,7 +321,7 @@ export function lowerGraphDecl(m: ModuleState, ctx: FnCtx, s: A.GraphDecl): IrSt
       }
     }
   }
-  out.push(...writeName(m, ctx, s.name, rtCall("endClass", [id(cls)]), s.loc));
+  out.push(exprStmt(rtCall("endClass", [id(cls)]), s.loc));
   return out;
 }
 

@@ -26,7 +26,7 @@ import {
 } from "./build.js";
 import { FN_TABLE, MODULE, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
-import { lowerFnDecl, lowerGraphDecl } from "./functions.js";
+import { lowerFnDecl, lowerGraphDecl, lowerSpawnBlock } from "./functions.js";
 import { lowerAssignTarget } from "./assign.js";
 
 export function lower(program: A.Program, analysis: Analysis, options: LowerOptions): IrModule {
@@ -185,7 +185,7 @@ export function lowerStmt(m: ModuleState, ctx: FnCtx, s: A.Statement): IrStmt[] 
     case "Try":
       return lowerTry(m, ctx, s);
     case "SpawnBlock":
-      return [exprStmt(rtCall("spawnTask", [lowerValue(m, ctx, { type: "Lambda", params: [], expression: null, body: s.body, loc: s.loc }, "spawn")], s.loc), s.loc)];
+      return [exprStmt(rtCall("spawnTask", [lowerSpawnBlock(m, ctx, s)], s.loc), s.loc)];
     case "PrivBlock": {
       const out = lowerStmts(m, ctx, s.body);
       for (const name of privNames(s.body)) out.push(exprStmt(rtCall("markPrivate", [id(MODULE), lit(name)])));
@@ -289,9 +289,8 @@ function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
     // A computed path: the file is compiled when the statement runs, if the host can compile.
     return [exprStmt(rtCall("loadDynamic", [lowerExpr(m, ctx, s.path)], s.loc), s.loc)];
   }
-  const program = m.options.loadFile(s.path.value, s.loc);
-  if (program === null) return [exprStmt(rtCall("loadFailed", [lit(s.path.value)], s.loc), s.loc)];
-  return lowerStmts(m, ctx, program.body);
+  if (!s.resolved) return [exprStmt(rtCall("loadFailed", [lit(s.path.value)], s.loc), s.loc)];
+  return lowerStmts(m, ctx, s.resolved);
 }
 
 function lowerConfigure(m: ModuleState, ctx: FnCtx, s: A.Configure): IrStmt[] {

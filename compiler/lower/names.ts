@@ -24,7 +24,9 @@ export function readName(m: ModuleState, ctx: FnCtx, name: string, node: A.Ident
   const v = id(binding.js, loc);
   if (binding.kind === "param") return v;
   const info = node ? m.analysis.reads.get(node) : undefined;
-  const maybeUndefined = binding.kind === "captured" || binding.kind === "persistent" || info === undefined || info.maybeUndefined;
+  // In a method an "assigned" name may have gone to a property of self instead (core.md §10.3).
+  const viaSelf = ctx.self !== null && binding.kind === "local";
+  const maybeUndefined = viaSelf || binding.kind === "captured" || binding.kind === "persistent" || info === undefined || info.maybeUndefined;
   if (!maybeUndefined) return v;
   return cond(binary("===", v, UNDEF), fallbackRead(m, ctx, name, loc), v, loc);
 }

@@ -193,6 +193,11 @@ export interface Import extends NodeBase {
 export interface Load extends NodeBase {
   type: "Load";
   path: Expression;
+  /**
+   * Set by analyze/loads.ts when the path is a literal: the loaded file's statements (compiled in
+   * place), or null when no such file exists (the statement fails when it runs).
+   */
+  resolved?: Statement[] | null;
 }
 
 /** `module Name alias Short` */

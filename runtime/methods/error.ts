@@ -13,18 +13,22 @@ errorMethods.message = (e: GrErrorValue, args) => (noArgs("message", args), e.me
 errorMethods.file = (e: GrErrorValue) => e.file ?? e.frames[0]?.file ?? null;
 errorMethods.line = (e: GrErrorValue) => e.frames[0]?.line ?? 0;
 errorMethods.column = (e: GrErrorValue) => e.frames[0]?.column ?? 0;
+// The function frames only (top-level code is not a call), with line 0 as in the reference
+// (runtime.md §3.6).
 errorMethods.stack = (e: GrErrorValue) =>
   new GrList(
-    e.frames.map(
-      (f) =>
-        new GrMap(
-          new Map<string, Value>([
-            ["function", f.function],
-            ["file", f.file],
-            ["line", f.line],
-          ]),
-        ),
-    ),
+    e.frames
+      .filter((f) => f.function !== "<main>")
+      .map(
+        (f) =>
+          new GrMap(
+            new Map<string, Value>([
+              ["function", f.function],
+              ["file", f.file],
+              ["line", 0],
+            ]),
+          ),
+      ),
   );
 errorMethods.stack_trace = (e: GrErrorValue) => {
   const lines = [`  at ${e.file ?? e.frames[0]?.file ?? "<unknown>"}:${e.frames[0]?.line ?? 0}:${e.frames[0]?.column ?? 0}`];

@@ -8,6 +8,7 @@ import { mapOf } from "../values/map.js";
 import { isGrObject, toStringForm, typeName } from "../values/format.js";
 import { truthy } from "../values/truth.js";
 import { FrozenScalar, countFrozen, deepFreeze, hasFrozen, isFrozen, unwrapFrozen } from "../values/freeze.js";
+import { GrBigNum, toBignum } from "../values/bignum.js";
 import { universalMethods, type MethodImpl, type MethodTable } from "./table.js";
 import { expectNoArgs } from "./args.js";
 import type { Value } from "../values/value.js";
@@ -105,8 +106,8 @@ const methods: MethodTable<Value> = {
   is_frozen: (recv) => isFrozen(recv),
   has_frozen: hasFrozenMethod,
   // bignum is low priority: every number is a num, and a num always fits in one.
-  to_bignum: noArgs("to_bignum", (v) => unwrapFrozen(v)),
-  is_bignum: noArgs("is_bignum", () => false),
+  to_bignum: noArgs("to_bignum", (v) => toBignum(unwrapFrozen(v)) as Value),
+  is_bignum: noArgs("is_bignum", (v) => v instanceof GrBigNum),
   fits_in_num: noArgs("fits_in_num", (v) => typeof unwrapFrozen(v) === "number"),
 };
 

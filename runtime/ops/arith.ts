@@ -5,6 +5,7 @@ import { GrErrorValue, rtError } from "../values/error.js";
 import { display, typeName } from "../values/format.js";
 import { equals, truthy } from "../values/truth.js";
 import { settings, collectedErrors } from "../config.js";
+import { GrBigNum } from "../values/bignum.js";
 import type { Value } from "../values/value.js";
 
 /** A failure that `error_mode: :lenient`/`:collect` turns into `none` (core.md §7.6). */
@@ -12,6 +13,13 @@ export function softFail(message: string): null {
   if (settings.errorMode === "strict") throw rtError(message);
   if (settings.errorMode === "collect") collectedErrors.push(new GrErrorValue("RuntimeError", "Runtime error: " + message));
   return null;
+}
+
+/** Arithmetic with a bignum operand: computed on doubles, the result stays a bignum. */
+function viaBignum(a: Value, b: Value, op: (x: Value, y: Value) => Value): Value | undefined {
+  if (!(a instanceof GrBigNum) && !(b instanceof GrBigNum)) return undefined;
+  const r = op(a instanceof GrBigNum ? a.v : a, b instanceof GrBigNum ? b.v : b);
+  return typeof r === "number" ? new GrBigNum(r) : r;
 }
 
 function typeError(expected: string, a: Value, b: Value): never {
@@ -26,17 +34,17 @@ function concatText(v: Value): string {
 export function add(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a + b;
   if (typeof a === "string" || typeof b === "string") return concatText(a) + concatText(b);
-  return typeError("number or string", a, b);
+  return viaBignum(a, b, add) ?? typeError("number or string", a, b);
 }
 
-export function sub(a: Value, b: Value): number {
+export function sub(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return typeError("number", a, b);
+  return viaBignum(a, b, sub) ?? typeError("number", a, b);
 }
 
-export function mul(a: Value, b: Value): number {
+export function mul(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a * b;
-  return typeError("number", a, b);
+  return viaBignum(a, b, mul) ?? typeError("number", a, b);
 }
 
 export function div(a: Value, b: Value): number | null {
@@ -63,8 +71,18 @@ export function mod(a: Value, b: Value): number | null {
   return typeError("number", a, b);
 }
 
+/**
+ * `a ** b` as the reference's libm `pow`: V8's own `**` can be one unit in the last place off
+ * for negative integer exponents (`10 ** -5`), so those go through an exact positive power.
+ */
 export function pow(a: Value, b: Value): number {
-  if (typeof a === "number" && typeof b === "number") return a ** b;
+  if (typeof a === "number" && typeof b === "number") {
+    if (b < 0 && Number.isInteger(b) && Number.isInteger(a) && b >= -1074) {
+      const p = a ** -b;
+      if (Math.abs(p) <= 9007199254740992) return 1 / p;
+    }
+    return a ** b;
+  }
   return typeError("number", a, b);
 }
 

@@ -100,7 +100,8 @@ export function framesOf(e: Error): StackFrame[] {
   for (const line of (e.stack ?? "").split("\n")) {
     const m = /^\s*at (?:(.*?) \()?(.*\.gr):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
-    const fn = (m[1] ?? "<main>").replace(/^Object\./, "").replace(/\$g$/, "");
+    // V8 names a frame `Receiver.name [as property]`; a nameless one is a lambda.
+    const fn = (m[1] ?? "<anonymous>").replace(/ \[as [^\]]*\]$/, "").replace(/^[\w$]+\./, "").replace(/\$g$/, "");
     out.push({ function: fn === "$load" ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
   }
   return out;

@@ -102,7 +102,8 @@ export function toStringForm(v: Value): string {
 export function typeName(v: Value): string {
   switch (typeof v) {
     case "number":
-      return "num";
+      // Beyond 2^53 the reference would have promoted the value (core.md §3.3).
+      return v > 9007199254740992 || v < -9007199254740992 ? "bignum" : "num";
     case "string":
       return "string";
     case "boolean":

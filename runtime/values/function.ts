@@ -18,6 +18,8 @@ export class GrFunction {
   gen: GenImpl | null = null;
   /** Attached healing state (circuit breaker etc.), set by runtime/healing. */
   healing: unknown = null;
+  /** A pattern-clause body (core.md §6.7): must be called with exactly one argument. */
+  clauses = false;
 
   constructor(
     public name: string | null,
