@@ -5,8 +5,9 @@
 // gspec stdlib module (stdlib/gspec.gr) and defines describe/it/... on it, the header lines, each
 // spec file's text in order, and the final summary. One program means one namespace, as in the
 // reference: top-level variables, functions and hooks of a file stay in force for later files.
-// (The driver would `load` each file, but `load` cannot yet compile a file that defines names of
-// its own, so the texts are joined; errors are mapped back to the spec files' lines.)
+// The texts are joined rather than `load`ed: a file that fails to parse must still let the files
+// before it run (the reference parses each file when it gets to it), and joined text keeps every
+// position distinct, so errors map back to the spec file and line they came from.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
