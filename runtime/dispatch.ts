@@ -101,12 +101,15 @@ export function callMethod(recv: Value, name: string, args: Value[], names: (str
   throw rtError(`Cannot call method '${name}' on type '${typeName(recv)}'`);
 }
 
+/** Namespaces whose unknown-method error reads "has no method" (runtime.md §2.7, §2.8). */
+const HAS_NO_METHOD = new Set(["timer", "signal"]);
+
 /** `list.generate(…)`, `time.now()` … on a built-in namespace. */
 export function nsCall(ns: string, name: string, args: Value[], names: (string | null)[] | null): Value {
   const table = namespaces[ns];
   if (table === undefined) throw rtError(`Undefined variable: ${ns}`);
   const m = table[name];
-  if (m === undefined) throw rtError(`${ns} does not have method '${name}'`);
+  if (m === undefined) throw rtError(HAS_NO_METHOD.has(ns) ? `${ns} has no method '${name}'` : `${ns} does not have method '${name}'`);
   return m(null, args, names);
 }
 

@@ -80,6 +80,9 @@ export function createNodeHost(programArgs: string[]): NodeHost {
       stdout.flush();
       return readLineSync();
     },
+    onSignal: (signal, handler) => {
+      process.on(signal, handler);
+    },
     exit: (code) => {
       stdout.flush();
       stderr.flush();

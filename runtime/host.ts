@@ -37,6 +37,11 @@ export interface Host {
   readLine(prompt: string): string | null;
   /** Ends the program with this status (after flushing output). */
   exit(code: number): never;
+  /**
+   * Runs `handler` whenever the process receives `signal` ("SIGINT" …), replacing its default
+   * action; absent where there are no signals (browsers).
+   */
+  onSignal?(signal: string, handler: () => void): void;
   /** Where the host is: "node" or "browser". */
   kind: "node" | "browser";
 }

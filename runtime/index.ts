@@ -64,7 +64,20 @@ export { configure, restoreSettings, storeValue } from "./configure.js";
 export { runMain, formatUncaught } from "./program.js";
 export { host, installHost } from "./host.js";
 export { currentScope, enableCallTracing } from "./reflect/index.js";
-export { spawnTask, spawnActor, iterTask, nextTask } from "./tasks/index.js";
+export {
+  spawnTask,
+  spawnActor,
+  iterTask,
+  nextTask,
+  copyForTask,
+  callFunctionG,
+  callMethodG,
+  callBareG,
+  callRegG,
+  nsCallG,
+  superCallG,
+  callBuiltinG,
+} from "./tasks/index.js";
 
 export function list(items: Value[]): GrList {
   return new GrList(items);

@@ -294,9 +294,10 @@ export function waitOn(queues: readonly WaitQueue[], until: number | null = null
   return new Wait(queues, until);
 }
 
-/** Suspends the calling task until `at` on the one clock. */
+/** Suspends the calling task until `at` on the one clock; other tasks always get a turn first, even for a zero wait. */
 export function* sleepUntilG(at: number): Generator<Wait, void, unknown> {
-  while (now() < at) yield new Wait([], at);
+  do yield new Wait([], at);
+  while (now() < at);
 }
 
 /** Blocks synchronous code until `at`, letting runnable tasks go first. */
