@@ -46,8 +46,13 @@ diff for each mismatch.
   --jobs N        cases run in parallel (default 2)`,
   spec: `Usage: graphoid spec [PATH]
 
-Runs gspec files: PATH is a *_spec.gr file or a directory searched for them (default .).
-Exit status 1 when a test fails.`,
+Runs gspec files: PATH is a *_spec.gr file or a directory searched recursively for them
+(default .; entries starting with "." and target/, node_modules/ are skipped). The files run in
+name order in one shared namespace, with describe, context, it, xit, pending, before_each,
+after_each, expect and assert predefined, and a final summary follows.
+
+Exit status: 0 when no test failed (skipped and pending ones do not count), 1 when a test failed,
+no spec file was found, or an error escaped a test (the run stops there, without a summary).`,
 };
 
 function takeValue(args: string[], i: number, flag: string): string {

@@ -160,7 +160,8 @@ export async function specCommand(pathArg: string): Promise<number> {
         const moved = { ...d, file: displayPath(at.file), loc: { start: { ...d.loc.start, line: at.line }, end: { ...d.loc.end, line: d.loc.end.line + shift } } };
         writeErr(formatDiagnostic(moved, at.source, { color }) + "\n");
       } else {
-        writeErr(formatDiagnostic({ ...d, file: displayPath(d.file) }, built.sources.get(d.file) ?? null, { color }) + "\n");
+        const source = built.sources.get(d.file) ?? sources.find((f) => f.file === d.file)?.source ?? null;
+        writeErr(formatDiagnostic({ ...d, file: displayPath(d.file) }, source, { color }) + "\n");
       }
     }
   };
