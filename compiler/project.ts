@@ -18,6 +18,8 @@ export const NATIVE_MODULES: Record<string, string> = {
   os: "os",
   fs: "fs",
   health: "health",
+  // Native helpers behind the Graphoid-written stdlib modules (runtime/stdlib/support.ts).
+  stdlib_native: "stdlib_native",
 };
 
 /** Modules of the reference's library that graphoid-js does not provide (a clear error at import). */
