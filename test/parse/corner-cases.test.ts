@@ -162,9 +162,26 @@ describe("§6.2 line breaks", () => {
       { type: "FnDecl", name: "f", guard: binary(">", id("x"), num(1)), body: [{ type: "Return", value: num(1) }] },
     ]);
   });
-  it("33: `if ok {}` takes `ok {}` as an instantiation and finds no body", () => {
-    parseError("ok = true ⏎ if ok {}", syntaxAt(2, 9, /end of file/));
-    parseError("ok = true ⏎ if ok { ⏎ }", syntaxAt(3, 2));
+  it("33: `if ok {}`: the reference rejects it (`ok {}` is an instantiation, then no body); we accept the braces as the empty body (README policy 6)", () => {
+    const empty = { type: "If", test: id("ok"), consequent: [], alternate: null };
+    expect(statements("ok = true ⏎ if ok {}")).toMatchObject([assign("ok", { type: "BoolLit", value: true }), empty]);
+    expect(statements("if ok { ⏎ }")).toMatchObject([empty]);
+    expect(statements("while busy {} ⏎ for x in items {} ⏎ if not done {} else { a() } ⏎ if (ok) {}")).toMatchObject([
+      { type: "While", test: id("busy"), body: [] },
+      { type: "For", iterable: id("items"), body: [] },
+      { type: "If", test: { type: "Unary", operator: "not", operand: id("done") }, consequent: [], alternate: [exprStmt(call(id("a")))] },
+      { type: "If", test: id("ok"), consequent: [] },
+    ]);
+    expect(statements("fn f(x) when ok {} ⏎ x = if ready {} else { 2 }")).toMatchObject([
+      { type: "FnDecl", guard: id("ok"), body: [], clauses: null },
+      assign("x", { type: "IfExpr", test: id("ready"), consequent: [], alternate: [exprStmt(num(2))] }),
+    ]);
+    // Where a body does follow, the meaning is the reference's: `ready {}` is an instantiation.
+    expect(statements("if ready {} ⏎ { a() }")).toMatchObject([
+      { type: "If", test: { type: "Instantiate", target: id("ready"), overrides: [] }, consequent: [exprStmt(call(id("a")))] },
+    ]);
+    // Braces with overrides are not a body.
+    parseError("if ok { x: 1 }", syntaxAt(1, 15, /end of file/));
   });
   it("34: empty bodies are fine after other conditions", () => {
     expect(statements("if ok == true {}")).toMatchObject([{ type: "If", consequent: [] }]);

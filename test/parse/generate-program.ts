@@ -18,6 +18,9 @@ tree<num> t${n} = tree{}
 bignum big${n} = 12345678901234567890
 priv secret${n} = count${n} * 2
 priv num hidden${n} = 3
+priv {
+  shared${n} = hidden${n} + 1
+}
 /* a block comment
    spanning lines */
 @circuit_breaker(failure_threshold: 3, recovery_timeout: 30,
