@@ -21,7 +21,18 @@ import {
   namespaces,
 } from "./methods/table.js";
 import { indexList, listAppendInPlace, listSetIndexInPlace, listPopInPlace, indexMap, mapGetProperty, mapMethodFallback, mapSetInPlace, indexString } from "./methods/index.js";
-import { GrGraph, graphGetIndex, graphSetIndex, graphMutators } from "./graph/index.js";
+import {
+  GrGraph,
+  graphGetIndex,
+  graphSetIndex,
+  graphMutators,
+  queryMethodTable,
+  patternProperty,
+  PatternNode,
+  PatternEdge,
+  PatternPath,
+} from "./graph/index.js";
+import { FrozenScalar } from "./values/frozen_scalar.js";
 import { GrModule, callModuleMember } from "./modules.js";
 import { callFunctionNamed } from "./call.js";
 import { callGraphMethod, graphGetProp, graphSetProp } from "./classes.js";
@@ -51,8 +62,17 @@ export function callMethod(recv: Value, name: string, args: Value[], names: (str
     if (own !== undefined) return own;
     return callFunctionNamed(recv.member(name), args, names);
   }
+  // A pattern node's `type()` is its type constraint, not "pattern_node" (collections.md §8.3).
+  const queries = queryMethodTable(recv);
+  if (queries !== null && name === "type" && recv instanceof PatternNode) return queries[name]!(recv, args, names);
   const universal = universalMethods[name];
   if (universal !== undefined) return universal(recv, args, names);
+  if (queries !== null) {
+    const m = queries[name];
+    if (m) return m(recv, args, names);
+  }
+  // `5.freeze()` is a boxed scalar; its own methods are the scalar's.
+  if (recv instanceof FrozenScalar) recv = recv.value;
   switch (typeof recv) {
     case "number": {
       const m = numberMethods[name];
@@ -123,6 +143,7 @@ export function namespace(name: string): Value {
 /** `obj.name` (core.md §6.10, collections.md §3.3, §5.4). */
 export function getProp(obj: Value, name: string): Value {
   if (obj instanceof GrMap) return share(mapGetProperty(obj, name));
+  if (obj instanceof PatternNode || obj instanceof PatternEdge || obj instanceof PatternPath) return patternProperty(obj, name);
   if (obj instanceof GrGraph) return share(graphGetProp(obj, name));
   if (obj instanceof GrModule) return obj.member(name);
   if (hostsProps(obj)) {
@@ -134,7 +155,12 @@ export function getProp(obj: Value, name: string): Value {
 
 /** `obj[i]` */
 export function index(obj: Value, i: Value): Value {
-  if (obj instanceof GrList) return share(indexList(obj, i));
+  if (obj instanceof GrList) {
+    const v = indexList(obj, i);
+    // An element read from a frozen list is frozen too, scalars included (collections.md §10.1).
+    if (obj.frozen && (typeof v === "number" || typeof v === "string" || typeof v === "boolean")) return new FrozenScalar(v);
+    return share(v);
+  }
   if (typeof obj === "string") return indexString(obj, i);
   if (obj instanceof GrMap) return share(indexMap(obj, i));
   if (obj instanceof GrGraph) return share(graphGetIndex(obj, i));

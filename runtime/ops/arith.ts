@@ -6,6 +6,7 @@ import { display, typeName } from "../values/format.js";
 import { equals, truthy } from "../values/truth.js";
 import { settings, collectedErrors } from "../config.js";
 import { GrBigNum } from "../values/bignum.js";
+import { FrozenScalar, unwrapFrozen } from "../values/frozen_scalar.js";
 import type { Value } from "../values/value.js";
 
 /** A failure that `error_mode: :lenient`/`:collect` turns into `none` (core.md §7.6). */
@@ -15,8 +16,12 @@ export function softFail(message: string): null {
   return null;
 }
 
-/** Arithmetic with a bignum operand: computed on doubles, the result stays a bignum. */
-function viaBignum(a: Value, b: Value, op: (x: Value, y: Value) => Value): Value | undefined {
+/**
+ * Operands in a box: a frozen scalar computes as its value; with a bignum operand the result stays
+ * a bignum. Undefined when neither operand is boxed.
+ */
+function viaBoxes(a: Value, b: Value, op: (x: Value, y: Value) => Value): Value | undefined {
+  if (a instanceof FrozenScalar || b instanceof FrozenScalar) return op(unwrapFrozen(a), unwrapFrozen(b));
   if (!(a instanceof GrBigNum) && !(b instanceof GrBigNum)) return undefined;
   const r = op(a instanceof GrBigNum ? a.v : a, b instanceof GrBigNum ? b.v : b);
   return typeof r === "number" ? new GrBigNum(r) : r;
@@ -34,17 +39,17 @@ function concatText(v: Value): string {
 export function add(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a + b;
   if (typeof a === "string" || typeof b === "string") return concatText(a) + concatText(b);
-  return viaBignum(a, b, add) ?? typeError("number or string", a, b);
+  return viaBoxes(a, b, add) ?? typeError("number or string", a, b);
 }
 
 export function sub(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return viaBignum(a, b, sub) ?? typeError("number", a, b);
+  return viaBoxes(a, b, sub) ?? typeError("number", a, b);
 }
 
 export function mul(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") return a * b;
-  return viaBignum(a, b, mul) ?? typeError("number", a, b);
+  return viaBoxes(a, b, mul) ?? typeError("number", a, b);
 }
 
 export function div(a: Value, b: Value): number | null {
@@ -52,7 +57,7 @@ export function div(a: Value, b: Value): number | null {
     if (b === 0) return softFail("Division by zero");
     return a / b;
   }
-  return typeError("number", a, b);
+  return (viaBoxes(a, b, div) as number | null | undefined) ?? typeError("number", a, b);
 }
 
 export function intDiv(a: Value, b: Value): number | null {
@@ -60,7 +65,7 @@ export function intDiv(a: Value, b: Value): number | null {
     if (b === 0) return softFail("Division by zero");
     return Math.trunc(a / b);
   }
-  return typeError("number or bignum", a, b);
+  return (viaBoxes(a, b, intDiv) as number | null | undefined) ?? typeError("number or bignum", a, b);
 }
 
 export function mod(a: Value, b: Value): number | null {
@@ -68,7 +73,7 @@ export function mod(a: Value, b: Value): number | null {
     if (b === 0) return softFail("Modulo by zero");
     return a % b;
   }
-  return typeError("number", a, b);
+  return (viaBoxes(a, b, mod) as number | null | undefined) ?? typeError("number", a, b);
 }
 
 /**
@@ -83,11 +88,13 @@ export function pow(a: Value, b: Value): number {
     }
     return a ** b;
   }
-  return typeError("number", a, b);
+  return (viaBoxes(a, b, pow) as number | undefined) ?? typeError("number", a, b);
 }
 
-export function neg(a: Value): number {
+export function neg(a: Value): Value {
   if (typeof a === "number") return -a;
+  if (a instanceof FrozenScalar) return neg(a.value);
+  if (a instanceof GrBigNum) return new GrBigNum(-a.v);
   throw rtError(`Type error: expected number, got ${typeName(a)}`);
 }
 
@@ -104,25 +111,25 @@ function compareError(a: Value, b: Value): never {
 export function lt(a: Value, b: Value): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b) < 0;
-  return compareError(a, b);
+  return (viaBoxes(a, b, lt) as boolean | undefined) ?? compareError(a, b);
 }
 
 export function le(a: Value, b: Value): boolean {
   if (typeof a === "number" && typeof b === "number") return a <= b;
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b) <= 0;
-  return compareError(a, b);
+  return (viaBoxes(a, b, le) as boolean | undefined) ?? compareError(a, b);
 }
 
 export function gt(a: Value, b: Value): boolean {
   if (typeof a === "number" && typeof b === "number") return a > b;
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b) > 0;
-  return compareError(a, b);
+  return (viaBoxes(a, b, gt) as boolean | undefined) ?? compareError(a, b);
 }
 
 export function ge(a: Value, b: Value): boolean {
   if (typeof a === "number" && typeof b === "number") return a >= b;
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b) >= 0;
-  return compareError(a, b);
+  return (viaBoxes(a, b, ge) as boolean | undefined) ?? compareError(a, b);
 }
 
 /** Lexicographic by code point (JS `<` compares UTF-16 units, which differs above U+FFFF). */

@@ -11,6 +11,7 @@ import { rtError } from "../values/error.js";
 import { formatNumber } from "../values/format.js";
 import { share } from "../values/collection.js";
 import { settings } from "../config.js";
+import { currentTask } from "../tasks/scheduler.js";
 import { expectArgs, functions, listParam, numberParam, registerNativeModule } from "./native.js";
 import type { Value } from "../values/value.js";
 
@@ -68,15 +69,23 @@ function rotl(x: number, k: number): number {
 
 // ---------------------------------------------------------------- sources
 
-/** The `rand.seed` generator. Tasks own one each: the scheduler swaps it with these two functions. */
-let seeded: SeededRandom | null = null;
+/**
+ * The `rand.seed` generators: one per task (runtime.md §4.4), the main program's under `null`.
+ * A task starts unseeded, like a fresh thread in the reference.
+ */
+let mainSeeded: SeededRandom | null = null;
+const taskSeeded = new WeakMap<object, SeededRandom>();
 
 export function currentSeededRandom(): SeededRandom | null {
-  return seeded;
+  const task = currentTask();
+  return task === null ? mainSeeded : (taskSeeded.get(task) ?? null);
 }
 
 export function setSeededRandom(generator: SeededRandom | null): void {
-  seeded = generator;
+  const task = currentTask();
+  if (task === null) mainSeeded = generator;
+  else if (generator === null) taskSeeded.delete(task);
+  else taskSeeded.set(task, generator);
 }
 
 /** Replaces Math.random while the program is deterministic; fixed seed, created on first use. */
@@ -101,6 +110,7 @@ function randomByte(): number {
 }
 
 function seededOrFail(): SeededRandom {
+  const seeded = currentSeededRandom();
   if (seeded === null) throw rtError("Deterministic RNG not seeded. Call rand.seed(value) first.");
   return seeded;
 }
@@ -186,7 +196,7 @@ registerNativeModule("random", "random", () =>
       return -Math.log(1 - freshRandom()) / lambda;
     },
     seed: (args) => {
-      seeded = new SeededRandom(seedValue(numberParam("seed", args[0])));
+      setSeededRandom(new SeededRandom(seedValue(numberParam("seed", args[0]))));
       return null;
     },
     det_random: () => seededOrFail().next(),

@@ -128,65 +128,93 @@ function endsWithEscape(chars: string[]): boolean {
 }
 
 /**
- * The end of a match of `elements[k..]` at `pos`, preferring shortest `*`/`?` and longest `+`;
- * -1 when none. With `mustEnd`, only matches that end at the end of the text count.
+ * Runs one compiled pattern over one text. The end of a match of `elements[k..]` at `pos` depends
+ * only on (k, pos), so the results reached through a quantifier's choices are remembered: patterns
+ * like `.*.*x` do not explore every split again.
  */
-function matchFrom(elements: Element[], k: number, text: string[], pos: number, mustEnd: boolean): number {
-  if (k === elements.length) return !mustEnd || pos === text.length ? pos : -1;
-  const { test, quantifier } = elements[k]!;
-  switch (quantifier) {
-    case "one":
-      return pos < text.length && test(text[pos]!) ? matchFrom(elements, k + 1, text, pos + 1, mustEnd) : -1;
-    case "optional": {
-      const skip = matchFrom(elements, k + 1, text, pos, mustEnd);
-      if (skip >= 0) return skip;
-      return pos < text.length && test(text[pos]!) ? matchFrom(elements, k + 1, text, pos + 1, mustEnd) : -1;
-    }
-    case "star": {
-      for (let at = pos; ; at++) {
-        const end = matchFrom(elements, k + 1, text, at, mustEnd);
-        if (end >= 0) return end;
-        if (at >= text.length || !test(text[at]!)) return -1;
-      }
-    }
-    case "plus": {
-      let longest = pos;
-      while (longest < text.length && test(text[longest]!)) longest++;
-      for (let at = longest; at > pos; at--) {
-        const end = matchFrom(elements, k + 1, text, at, mustEnd);
-        if (end >= 0) return end;
-      }
-      return -1;
-    }
-  }
-}
+class Matcher {
+  private readonly memo = new Map<number, number>();
 
-/** The first match at or after `from`: [start, end) in code points, or null. */
-function search(p: CompiledPattern, text: string[], from: number): [number, number] | null {
-  const lastStart = p.anchorStart ? Math.min(from, 0) : text.length;
-  for (let start = from; start <= lastStart; start++) {
-    const end = matchFrom(p.elements, 0, text, start, p.anchorEnd);
-    if (end >= 0) return [start, end];
+  constructor(
+    private readonly p: CompiledPattern,
+    private readonly text: string[],
+  ) {}
+
+  /** The first match at or after `from`: [start, end) in code points, or null. */
+  search(from: number): [number, number] | null {
+    const lastStart = this.p.anchorStart ? Math.min(from, 0) : this.text.length;
+    for (let start = from; start <= lastStart; start++) {
+      const end = this.step(0, start);
+      if (end >= 0) return [start, end];
+    }
+    return null;
   }
-  return null;
+
+  /** `step` through the memo: used after a quantifier, where different choices meet again. */
+  private matchFrom(k: number, pos: number): number {
+    if (k === this.p.elements.length) return !this.p.anchorEnd || pos === this.text.length ? pos : -1;
+    const key = k * (this.text.length + 1) + pos;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const end = this.step(k, pos);
+    this.memo.set(key, end);
+    return end;
+  }
+
+  /**
+   * The end of a match of `elements[k..]` at `pos`, preferring shortest `*`/`?` and longest `+`;
+   * -1 when none. With a `$` anchor only matches that end at the end of the text count.
+   */
+  private step(k: number, pos: number): number {
+    const { elements, anchorEnd } = this.p;
+    const text = this.text;
+    if (k === elements.length) return !anchorEnd || pos === text.length ? pos : -1;
+    const { test, quantifier } = elements[k]!;
+    const here = pos < text.length && test(text[pos]!);
+    switch (quantifier) {
+      case "one":
+        return here ? this.step(k + 1, pos + 1) : -1;
+      case "optional": {
+        const skip = this.matchFrom(k + 1, pos);
+        if (skip >= 0 || !here) return skip;
+        return this.matchFrom(k + 1, pos + 1);
+      }
+      case "star": {
+        for (let at = pos; ; at++) {
+          const end = this.matchFrom(k + 1, at);
+          if (end >= 0) return end;
+          if (at >= text.length || !test(text[at]!)) return -1;
+        }
+      }
+      case "plus": {
+        let longest = pos;
+        while (longest < text.length && test(text[longest]!)) longest++;
+        for (let at = longest; at > pos; at--) {
+          const end = this.matchFrom(k + 1, at);
+          if (end >= 0) return end;
+        }
+        return -1;
+      }
+    }
+  }
 }
 
 export function regexMatches(pattern: string, text: string): boolean {
-  return search(compilePattern(pattern, true), Array.from(text), 0) !== null;
+  return new Matcher(compilePattern(pattern, true), Array.from(text)).search(0) !== null;
 }
 
 export function regexFind(pattern: string, text: string): string {
   const chars = Array.from(text);
-  const found = search(compilePattern(pattern, false), chars, 0);
+  const found = new Matcher(compilePattern(pattern, false), chars).search(0);
   return found ? chars.slice(found[0], found[1]).join("") : "";
 }
 
 /** Non-empty, non-overlapping matches left to right; an empty match moves on by one character. */
 function eachMatch(pattern: string, chars: string[], visit: (start: number, end: number) => void): void {
-  const p = compilePattern(pattern, false);
+  const matcher = new Matcher(compilePattern(pattern, false), chars);
   let pos = 0;
   while (pos <= chars.length) {
-    const found = search(p, chars, pos);
+    const found = matcher.search(pos);
     if (!found) return;
     const [start, end] = found;
     if (end > start) {

@@ -5,6 +5,8 @@ import { GrMap } from "./map.js";
 import { GrFunction } from "./function.js";
 import { GrErrorValue } from "./error.js";
 import { isGrObject } from "./format.js";
+import { FrozenScalar } from "./frozen_scalar.js";
+import { GrBigNum } from "./bignum.js";
 import type { Value } from "./value.js";
 
 export function truthy(v: Value): boolean {
@@ -34,6 +36,10 @@ function isEquatable(v: unknown): v is GrEquatable {
 
 export function equals(a: Value, b: Value): boolean {
   if (a === b) return typeof a !== "number" || a === a;
+  if (a instanceof FrozenScalar) return equals(a.value, b);
+  if (b instanceof FrozenScalar) return equals(a, b.value);
+  if (a instanceof GrBigNum) return equals(a.v, b instanceof GrBigNum ? b.v : b);
+  if (b instanceof GrBigNum) return equals(a, b.v);
   if (typeof a === "number" || typeof b === "number") return false; // NaN, or num vs other
   if (a === null || b === null) return false;
   if (typeof a !== "object" || typeof b !== "object") return false;
