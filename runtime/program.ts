@@ -2,7 +2,7 @@
 // the wording is ours and names the `.gr` position).
 import { GraphoidError, GrErrorValue, framesOf, type StackFrame } from "./values/error.js";
 import { caught } from "./errors.js";
-import { mainModule, type CompiledModule } from "./modules.js";
+import { mainModule, type CompiledModule, type GrModule } from "./modules.js";
 
 export interface RunOutcome {
   status: 0 | 1;
@@ -10,8 +10,8 @@ export interface RunOutcome {
   error: { value: GrErrorValue; frames: StackFrame[] } | null;
 }
 
-export function runMain(compiled: CompiledModule, file: string): RunOutcome {
-  const m = mainModule(file);
+/** `m` may be given by a caller that reads the module's bindings afterwards (`graphoid spec`). */
+export function runMain(compiled: CompiledModule, file: string, m: GrModule = mainModule(file)): RunOutcome {
   try {
     compiled.load(m);
     return { status: 0, error: null };

@@ -176,26 +176,22 @@ export async function specCommand(pathArg: string): Promise<number> {
   const node = createNodeHost(["graphoid", driverFile]);
   rt.installHost(node.host);
   const compiled = (await import(pathToFileURL(built.entry.output).href)) as CompiledModule;
-  // Run the driver as runMain would, keeping the module to read the summary's outcome from.
+  // The module is made here so that the summary's outcome can be read from its bindings.
   const main = rt.mainModule(driverFile);
-  let status = 0;
-  try {
-    compiled.load(main);
-    if (!driver.complete) status = 1;
-    else if (main.bindings.get(FAILED) === true) status = 1;
-  } catch (e) {
+  const outcome = rt.runMain(compiled, driverFile, main);
+  if (outcome.error) {
     // An error that escapes a test aborts the run: no summary, the error on stderr (§1.1).
     node.stdout.flush();
-    const value = rt.caught(e);
-    const frame = value.frames[0];
+    const frame = outcome.error.frames[0];
     const at = frame && frame.file === driverFile ? mapLine(driver, frame.line) : null;
-    let text = `Error: ${value.display()}`;
+    let text = `Error: ${outcome.error.value.display()}`;
     if (at) text = `${displayPath(at.file)}:${at.line}:${frame!.column}: ${text}\n${codeFrame(at.source, at.line, frame!.column)}`;
     else if (frame) text = `${displayPath(frame.file)}:${frame.line}:${frame.column}: ${text}`;
     node.stderr.write(text + "\n");
     node.stderr.flush();
     return 1;
   }
+  const status = !driver.complete || main.bindings.get(FAILED) === true ? 1 : 0;
   node.stdout.flush();
   if (!driver.complete) report(driver.parseErrors);
   node.stderr.flush();
