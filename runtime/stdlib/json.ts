@@ -6,6 +6,7 @@ import { GrList } from "../values/list.js";
 import { GrMap } from "../values/map.js";
 import { toStringForm } from "../values/format.js";
 import { unwrapFrozen } from "../values/frozen_scalar.js";
+import { GrBigNum } from "../values/bignum.js";
 import { parseRustFloat } from "../methods/universal.js";
 import type { Value } from "../values/value.js";
 
@@ -160,6 +161,7 @@ function quote(text: string): string {
 export function jsonToString(value: Value): string {
   const v = unwrapFrozen(value);
   if (v === null) return "null";
+  if (v instanceof GrBigNum) return toStringForm(v);
   if (typeof v === "boolean" || typeof v === "number") return toStringForm(v);
   if (typeof v === "string") return quote(v);
   if (v instanceof GrList) return "[" + v.items.map(jsonToString).join(", ") + "]";

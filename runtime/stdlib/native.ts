@@ -7,6 +7,7 @@ import { GrMap } from "../values/map.js";
 import { rtError, typedError } from "../values/error.js";
 import { typeName } from "../values/format.js";
 import { unwrapFrozen } from "../values/frozen_scalar.js";
+import { GrBigNum } from "../values/bignum.js";
 import { nativeModules } from "../modules.js";
 import { host, type FileSystemHost } from "../host.js";
 import type { Value } from "../values/value.js";
@@ -22,10 +23,16 @@ export function nativeFunction(name: string, impl: NativeImpl): GrFunction {
   return new GrFunction(
     name,
     ["args"],
-    (rest: GrList) => impl(rest.items.map((v) => unwrapFrozen(v))),
+    (rest: GrList) => impl(rest.items.map(plainArg)),
     "builtin",
     0,
   );
+}
+
+/** Frozen scalars and bignum boxes arrive as the plain values they stand for. */
+function plainArg(v: Value): Value {
+  const plain = unwrapFrozen(v);
+  return plain instanceof GrBigNum ? plain.v : plain;
 }
 
 /** Registers a native module: `members` runs once, on the first import. */

@@ -6,6 +6,8 @@ import { GrList } from "../../runtime/values/list.js";
 import { GrMap } from "../../runtime/values/map.js";
 import { sym } from "../../runtime/values/symbol.js";
 import { GrTime } from "../../runtime/stdlib/time.js";
+import { GrBigNum } from "../../runtime/values/bignum.js";
+import type { Value } from "../../runtime/values/value.js";
 
 const shown = (text: string) => display(jsonParse(text));
 
@@ -58,12 +60,16 @@ describe("json.parse", () => {
 describe("json.to_string", () => {
   it("prints with Graphoid number forms and ', ' / ': ' separators", () => {
     const value = new GrMap(
-      new Map([
+      new Map<string, Value>([
         ["k", new GrList([1, 0.5, -0.0000001, 2 ** 70, null, false])],
         ["s", "q\"b\\n\nr\rt\t"],
       ]),
     );
     expect(jsonToString(value)).toBe('{"k": [1, 0.5, -0.0000001, 1180591620717411303424, null, false], "s": "q\\"b\\\\n\\nr\\rt\\t"}');
+  });
+
+  it("prints bignums as numbers", () => {
+    expect(jsonToString(new GrBigNum(1.5))).toBe("1.5");
   });
 
   it("quotes other values in their text form", () => {
