@@ -7,7 +7,7 @@ import { unwrapFrozen } from "../values/freeze.js";
 import type { GrObject, Value } from "../values/value.js";
 import { BoundedQueue } from "./queue.js";
 import { copyForTask } from "./copy.js";
-import type { Wait } from "./scheduler.js";
+import { pollPoint, pollPointG, type Wait } from "./scheduler.js";
 
 type Names = (string | null)[] | null;
 
@@ -85,6 +85,7 @@ export class Channel implements GrObject {
         return this.receive();
       case "try_receive":
         expectArgs("try_receive", args, 0);
+        if (!this.queue.takeReady) pollPoint();
         return this.queue.tryTake() ?? null;
       case "close":
         expectArgs("close", args, 0);
@@ -102,6 +103,11 @@ export class Channel implements GrObject {
     if (name === "receive") {
       expectArgs("receive", args, 0);
       return yield* this.receiveG();
+    }
+    if (name === "try_receive") {
+      expectArgs("try_receive", args, 0);
+      if (!this.queue.takeReady) yield* pollPointG();
+      return this.queue.tryTake() ?? null;
     }
     return this.grCallMethod(name, args, names);
   }

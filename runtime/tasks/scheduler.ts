@@ -8,7 +8,7 @@
 // code (a builtin calling back) falls back to the same `runUntil`, nested inside the task's step.
 import { activeSelves } from "../classes.js";
 import { rtError } from "../values/error.js";
-import { advanceTo, now } from "../clock.js";
+import { advanceTo, isVirtual, now } from "../clock.js";
 import type { GrGraph } from "../graph/graph.js";
 import type { Value } from "../values/value.js";
 
@@ -26,6 +26,7 @@ export class WaitQueue {
 
   /** Wakes every waiting task; each re-checks its own condition (spurious wake-ups are fine). */
   notify(): void {
+    activity();
     if (this.waiting.size === 0) return;
     const woken = [...this.waiting];
     this.waiting.clear();
@@ -276,17 +277,59 @@ export function runUntil(done: () => boolean, until: number | null = null): void
     const target = next === null ? until : until === null ? next : Math.min(next, until);
     if (target === null) throw deadlockError();
     advanceTo(target);
+    activity();
   }
 }
 
-/** Runs the tasks that are runnable now (and those they wake), without letting time pass. */
-export function runPending(): void {
+/** Runs the tasks that are runnable now, without letting time pass; returns how many ran. */
+export function runPending(): number {
+  let ran = 0;
+  fireDueTimers();
   for (let budget = runnable.size; budget > 0; budget--) {
-    fireDueTimers();
     const task = takeRunnable();
-    if (task === undefined) return;
+    if (task === undefined) break;
     step(task);
+    ran++;
   }
+  return ran;
+}
+
+/**
+ * Fruitless polls since anything last happened (a queue changed, the clock moved). On the virtual
+ * clock a program spinning on polls is waiting for time to pass, which it would never do by itself;
+ * past this many, the poll lets time move on to the next timer. A single poll never does.
+ */
+const SPIN_LIMIT = 64;
+let fruitlessPolls = 0;
+
+/** Something changed: spinning pollers start counting again. */
+function activity(): void {
+  fruitlessPolls = 0;
+}
+
+/** The next timer a spinning poller on the virtual clock should let time reach, if it is time to. */
+function spinTarget(): number | null {
+  if (!isVirtual() || ++fruitlessPolls < SPIN_LIMIT) return null;
+  fruitlessPolls = 0;
+  return timers.peek()?.at ?? null;
+}
+
+/**
+ * A non-blocking poll that found nothing (`try_receive`, `select(…, default: true)`): other tasks
+ * get a turn, so a program that polls in a loop sees them progress.
+ */
+export function pollPoint(): void {
+  if (runPending() > 0) return;
+  const target = spinTarget();
+  if (target === null) return;
+  advanceTo(target);
+  runPending();
+}
+
+/** `pollPoint` for a task: go to the back of the run queue (a spinning one: until the next timer). */
+export function* pollPointG(): Generator<Wait, void, unknown> {
+  const target = runnable.size > 0 ? null : spinTarget();
+  yield new Wait([], target ?? now());
 }
 
 /** The `Wait` for "any of these queues changes", optionally bounded by a time. */

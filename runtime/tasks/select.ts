@@ -8,7 +8,7 @@ import { truthy } from "../values/truth.js";
 import { now } from "../clock.js";
 import type { Value } from "../values/value.js";
 import { Channel } from "./channel.js";
-import { Wait, runUntil } from "./scheduler.js";
+import { Wait, pollPoint, pollPointG, runUntil } from "./scheduler.js";
 
 type Names = (string | null)[] | null;
 
@@ -85,6 +85,7 @@ function settleWithoutValue(call: SelectCall): GrList | null {
 export function select(args: Value[], names: Names): Value {
   const call = parse(args, names);
   const { channels, deadline } = call;
+  if (call.nonBlocking && !anyReady(channels)) pollPoint();
   for (;;) {
     const outcome = takeReady(channels) ?? settleWithoutValue(call);
     if (outcome !== null) return outcome;
@@ -94,6 +95,7 @@ export function select(args: Value[], names: Names): Value {
 
 export function* selectG(args: Value[], names: Names): Generator<Wait, Value, unknown> {
   const call = parse(args, names);
+  if (call.nonBlocking && !anyReady(call.channels)) yield* pollPointG();
   const wait = new Wait(
     call.channels.map((ch) => ch.queue.changed),
     call.deadline,

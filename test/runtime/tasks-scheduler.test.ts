@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settings } from "../../runtime/config.js";
 import { now, resetVirtualClock, VIRTUAL_EPOCH_MS } from "../../runtime/clock.js";
-import { runPending, runUntil, sleepUntil, sleepUntilG, startTask, Wait, WaitQueue, type TaskBody } from "../../runtime/tasks/scheduler.js";
+import { pollPoint, runPending, runUntil, sleepUntil, sleepUntilG, startTask, Wait, WaitQueue, type TaskBody } from "../../runtime/tasks/scheduler.js";
 import { activeSelves } from "../../runtime/classes.js";
 import { GrGraph } from "../../runtime/graph/graph.js";
 import { GraphoidError } from "../../runtime/values/error.js";
@@ -185,5 +185,34 @@ describe("running tasks", () => {
       activeSelves.pop();
     }
     expect(seen).toEqual([1]);
+  });
+});
+
+describe("polling (try_receive, select with default)", () => {
+  it("gives runnable tasks a turn", () => {
+    const log: string[] = [];
+    function* task(): TaskBody {
+      log.push("ran");
+      return null;
+    }
+    startTask(task(), ignoreFailure);
+    pollPoint();
+    expect(log).toEqual(["ran"]);
+  });
+
+  it("lets virtual time pass only for a program that spins on polls", () => {
+    start = now();
+    const log: string[] = [];
+    startTask(sleeper(log, "timer", 1000), ignoreFailure);
+    pollPoint(); // starts the sleeper
+    pollPoint();
+    expect(now()).toBe(start);
+    let spins = 0;
+    while (log.length === 0 && spins < 1000) {
+      pollPoint();
+      spins++;
+    }
+    expect(log).toEqual(["timer@1000"]);
+    expect(spins).toBeGreaterThan(10);
   });
 });
