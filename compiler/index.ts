@@ -99,3 +99,28 @@ function base64(text: string): string {
 
 export type { Diagnostic, ResolvedImport };
 export { formatDiagnostic } from "./diagnostics/format.js";
+
+/**
+ * Compiles a file for `load <computed path>` (core.md §8.4): the result is the body of
+ * `function ($rt, $m, $env)`, whose top-level names are the loading scope's variables.
+ */
+export function compileDynamicLoad(source: string, file: string): CompileResult {
+  const parsed = parse(source, file);
+  if (!parsed.program) return { code: null, map: null, dts: null, diagnostics: parsed.diagnostics };
+  try {
+    const analysis = analyze(parsed.program);
+    const ir = lower(parsed.program, analysis, {
+      file,
+      runtimeSpecifier: "",
+      resolveImport: NATIVE_ONLY,
+      hmr: false,
+      spec: false,
+      dynamicScope: true,
+    });
+    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt" });
+    return { code: printer.module(ir).toString(), map: null, dts: null, diagnostics: [] };
+  } catch (err) {
+    if (err instanceof CompileError) return { code: null, map: null, dts: null, diagnostics: [err.diagnostic] };
+    throw err;
+  }
+}

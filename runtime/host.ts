@@ -44,6 +44,11 @@ export interface Host {
   onSignal?(signal: string, handler: () => void): void;
   /** Where the host is: "node" or "browser". */
   kind: "node" | "browser";
+  /**
+   * Compiles a file for `load <computed path>`; null when no such file exists. Only hosts that
+   * carry the compiler (the `graphoid` CLI) provide it.
+   */
+  compileLoad?: (path: string, fromFile: string) => ((module: unknown, env: unknown) => void) | null;
 }
 
 function notAvailable(what: string): never {

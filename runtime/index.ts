@@ -35,6 +35,8 @@ export {
   moduleUnavailable,
   loadFailed,
   loadDynamic,
+  loadedFnTable,
+  scopeEnv,
   mainModule,
 } from "./modules.js";
 export {

@@ -1,6 +1,7 @@
 // Modules at run time (core.md §8): every compiled `.gr` file exports `load(module)`, which runs
 // its top level once; the records here cache them, name them, and answer member access.
 import { rtError } from "./values/error.js";
+import { host } from "./host.js";
 import type { GrObject, Value } from "./values/value.js";
 import { newFnTable, type FnTable, isPlaceholder } from "./functions.js";
 import { GrList } from "./values/list.js";
@@ -242,7 +243,39 @@ export function loadFailed(path: string): never {
   throw rtError(`Cannot load '${path}': file not found`);
 }
 
-/** `load <expression>`: needs a compiler at run time, which only the CLI host provides. */
-export function loadDynamic(path: Value): never {
-  throw rtError(`Cannot load '${String(path)}': load with a computed path is not supported by compiled programs`);
+/** The loading scope's variables, as a `load <computed path>` sees them. */
+export interface ScopeEnv {
+  get(name: string): Value | undefined;
+  set(name: string, v: Value): void;
+}
+
+export function scopeEnv(names: string[], getters: (() => Value | undefined)[], setters: ((v: Value) => void)[]): ScopeEnv {
+  // Names the scope does not hold live here: no compiled code of the scope can read them.
+  const extra = new Map<string, Value>();
+  return {
+    get(name) {
+      const i = names.indexOf(name);
+      return i >= 0 ? getters[i]!() : extra.get(name);
+    },
+    set(name, v) {
+      const i = names.indexOf(name);
+      if (i >= 0) setters[i]!(v);
+      else extra.set(name, v);
+    },
+  };
+}
+
+/** `load <expression>`: compiles the file now (core.md §8.4), if the host carries the compiler. */
+export function loadDynamic(m: GrModule, path: Value, env: ScopeEnv): null {
+  if (typeof path !== "string") throw rtError(`load expects a file path string, got ${typeof path}`);
+  if (!host.compileLoad) throw rtError(`Cannot load '${path}': load with a computed path needs the graphoid CLI`);
+  const run = host.compileLoad(path, m.path);
+  if (run === null) throw rtError(`Cannot load '${path}': file not found`);
+  run(m, env);
+  return null;
+}
+
+/** The function table of code run by a computed-path `load`. */
+export function loadedFnTable(names: string[]): FnTable {
+  return newFnTable(names);
 }

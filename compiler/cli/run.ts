@@ -1,6 +1,8 @@
 // `graphoid run FILE.gr [args]`: compile the program and its modules, then run it in this process.
 import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { compileDynamicLoad } from "../index.js";
 import { compileProgramFiles, displayPath, reportDiagnostics, runtimeFile } from "./common.js";
 import { createNodeHost } from "../../runtime/host-node.js";
 import { codeFrame } from "../diagnostics/format.js";
@@ -22,7 +24,7 @@ export async function runProgram(options: RunOptions): Promise<number> {
   process.setSourceMapsEnabled(true);
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
   const node = createNodeHost(["graphoid", resolve(options.file), ...options.args]);
-  rt.installHost(node.host);
+  rt.installHost({ ...node.host, compileLoad: dynamicLoader(rt) });
   if (options.deterministic) rt.configure([[":deterministic", null]]);
   const compiled = (await import(pathToFileURL(built.entry.output).href)) as CompiledModule;
   const outcome = rt.runMain(compiled, built.entry.source);
@@ -36,4 +38,20 @@ export async function runProgram(options: RunOptions): Promise<number> {
   }
   node.stderr.flush();
   return outcome.status;
+}
+
+/** `load <computed path>`: compile the file when the statement runs, relative to the cwd first. */
+function dynamicLoader(rt: typeof Runtime) {
+  return (path: string, fromFile: string) => {
+    const candidates = [resolve(path), resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")];
+    const file = candidates.find((f) => existsSync(f) && statSync(f).isFile());
+    if (file === undefined) return null;
+    const result = compileDynamicLoad(readFileSync(file, "utf8"), file);
+    if (result.code === null) {
+      const d = result.diagnostics[0];
+      throw new Error(d ? `${displayPath(d.file)}:${d.loc.start.line}:${d.loc.start.column}: ${d.message}` : `cannot compile ${file}`);
+    }
+    const body = new Function("$rt", "$m", "$env", `${result.code}\n//# sourceURL=${pathToFileURL(file).href}`);
+    return (module: unknown, env: unknown) => body(rt, module, env);
+  };
 }

@@ -6,7 +6,7 @@ import type { FnCtx, ModuleState } from "./context.js";
 import type { IrExpr } from "./ir.js";
 import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
 import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
-import { FN_TABLE, isDefinitelyDefined, readName, writeName } from "./names.js";
+import { FN_TABLE, bindingRef, isDefinitelyDefined, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, storedValue } from "./expressions.js";
 import { temp } from "./lower.js";
 import { reflectPatternDescription } from "./patterns.js";
@@ -54,13 +54,16 @@ export function lowerCall(m: ModuleState, ctx: FnCtx, e: A.Call): IrExpr {
   }
   const name = callee.name;
   const binding = ctx.vars.get(name);
-  const variable = binding ? id(binding.js) : UNDEF;
+  const variable = binding ? bindingRef(binding, name) : UNDEF;
   if (ctx.self) {
     // In a method: a method of self wins over variables and the registry (core.md §6.9).
     return maybeYield(ctx, "callBare", [id(ctx.self), variable, id(FN_TABLE), lit(name), array(args.values), args.names], e.loc);
   }
   const viaRegistry = registryCall(m, ctx, name, args, e.loc);
   if (!binding) return viaRegistry;
+  if (binding.kind === "env") {
+    return maybeYield(ctx, "callFunction", [readName(m, ctx, name, callee, callee.loc), array(args.values), args.names], e.loc);
+  }
   const viaVariable = maybeYield(ctx, "callFunction", [id(binding.js), array(args.values), args.names], e.loc);
   if (isDefinitelyDefined(m, ctx, name, callee)) return viaVariable;
   return cond(binary("!==", id(binding.js), UNDEF), viaVariable, viaRegistry, e.loc);
@@ -98,7 +101,7 @@ export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): Ir
   if (e.bang) return lowerBang(m, ctx, e, args);
   const method = lit(e.method);
   if (RECEIVER_MUTATORS.has(e.method)) {
-    if (object.type === "Identifier" && object.name !== "self" && ctx.vars.has(object.name)) {
+    if (object.type === "Identifier" && object.name !== "self" && ctx.vars.has(object.name) && ctx.vars.get(object.name)!.kind !== "env") {
       // Graph methods clone-and-rebind (collections.md §1.1): own the receiver, then mutate it.
       const owned = rtCall("ownFor", [readName(m, ctx, object.name, object, object.loc), method]);
       const target = ctx.vars.get(object.name)!;
@@ -133,7 +136,7 @@ function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.Me
   }
   const nsCall = maybeYield(ctx, "nsCall", [lit(name), lit(e.method), array(args.values), args.names], e.loc);
   const binding = ctx.vars.get(name);
-  if (isKeyword || !binding) return nsCall;
+  if (isKeyword || !binding || binding.kind === "env") return nsCall;
   const viaVariable = maybeYield(ctx, "callMethod", [id(binding.js), lit(e.method), array(args.values), args.names], e.loc);
   if (isDefinitelyDefined(m, ctx, name, object)) return viaVariable;
   return cond(binary("!==", id(binding.js), UNDEF), viaVariable, nsCall, e.loc);
@@ -159,7 +162,7 @@ function scopeReflection(m: ModuleState, ctx: FnCtx, e: A.MethodCall): IrExpr {
     [
       array(args.values),
       array(held.map(([n]) => lit(n))),
-      array(held.map(([, b]) => id(b.js))),
+      array(held.map(([n, b]) => bindingRef(b, n))),
       array([...snapshot].filter((n) => !ctx.vars.has(n)).map((n) => lit(n))),
       lit(ctx.scope.kind === "module" ? "global" : "function"),
     ],

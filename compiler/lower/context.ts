@@ -9,9 +9,10 @@ import type { IrStmt } from "./ir.js";
  * - `param`: a JS parameter;
  * - `local`: a JS `let` of this call, assigned before any read;
  * - `persistent`: a cell kept by the function value between calls (entry copy, exit write-back);
- * - `captured`: a value copied from the definition site when the function value was created.
+ * - `captured`: a value copied from the definition site when the function value was created;
+ * - `env`: a variable of the scope a computed-path `load` runs in, reached through `$env`.
  */
-export type BindingKind = "module" | "param" | "local" | "persistent" | "captured";
+export type BindingKind = "module" | "param" | "local" | "persistent" | "captured" | "env";
 
 export interface Binding {
   kind: BindingKind;
@@ -57,6 +58,11 @@ export interface LowerOptions {
   hmr: boolean;
   /** Statement list that runs in spec mode (gspec globals predefined). */
   spec: boolean;
+  /**
+   * Compile for a computed-path `load`: top-level names are the loading scope's variables
+   * (reached through `$env`), and the output is a function body instead of a module.
+   */
+  dynamicScope?: boolean;
 }
 
 export type ResolvedImport =

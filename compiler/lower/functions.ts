@@ -27,7 +27,7 @@ import {
   rtCall,
   UNDEF,
 } from "./build.js";
-import { FN_TABLE, writeName } from "./names.js";
+import { FN_TABLE, bindingRef, writeName } from "./names.js";
 import { blockValue, lowerExpr, lowerValue, storedValue, truthy } from "./expressions.js";
 import { declareTemps, lowerStmts } from "./lower.js";
 import { lowerClauses } from "./patterns.js";
@@ -165,7 +165,7 @@ function cloneStmt(s: IrStmt): IrStmt {
 function captureSource(outer: FnCtx, name: string, deep: boolean): IrExpr | null {
   const b = outer.vars.get(name);
   if (!b) return null;
-  const v = id(b.js);
+  const v = bindingRef(b, name);
   return rtCall(deep ? "copyForTask" : "share", [v]);
 }
 
@@ -273,7 +273,7 @@ export function lowerFnDecl(m: ModuleState, ctx: FnCtx, s: A.FnDecl): IrStmt[] {
   const value = annotate(m, ctx, s, created("fn"));
   const tmp = m.fresh("fn");
   const binding = ctx.vars.get(s.name);
-  const current = binding ? id(binding.js) : UNDEF;
+  const current = binding ? bindingRef(binding, s.name) : UNDEF;
   const out: IrStmt[] = [
     constVar(tmp, value, s.loc),
     // Registered globally by name and arity (core.md §6.9) …

@@ -24,7 +24,7 @@ import {
   ret,
   throwStmt,
 } from "./build.js";
-import { FN_TABLE, MODULE, readName, writeName } from "./names.js";
+import { FN_TABLE, MODULE, bindingRef, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
 import { lowerFnDecl, lowerGraphDecl, lowerSpawnBlock } from "./functions.js";
 import { lowerAssignTarget } from "./assign.js";
@@ -45,6 +45,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     returnsLastValue: false,
   };
   const names = new Set([...analysis.module.assigned, ...analysis.module.read]);
+  if (options.dynamicScope) return lowerDynamicLoad(m, ctx, program, names);
   for (const name of names) ctx.vars.set(name, { kind: "module", js: jsName(name) });
 
   const body: IrStmt[] = [
@@ -79,6 +80,17 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
       { local: "$load", exported: "load" },
     ],
   };
+}
+
+/**
+ * A file run by `load <computed path>`: its top-level names are the loading scope's variables,
+ * reached through `$env`; the result is the body of `function ($rt, $m, $env)`.
+ */
+function lowerDynamicLoad(m: ModuleState, ctx: FnCtx, program: A.Program, names: Set<string>): IrModule {
+  for (const name of names) ctx.vars.set(name, { kind: "env", js: jsName(name) });
+  const names$ = [...m.analysis.fnNames.keys()].map((n) => lit(n));
+  const body = [constVar(FN_TABLE, rtCall("loadedFnTable", [array(names$)])), ...topLevel(m, ctx, program.body)];
+  return { imports: [], body: [...m.hoisted, ...declareTemps(ctx), ...body], exports: [] };
 }
 
 export function declareTemps(ctx: FnCtx): IrStmt[] {
@@ -286,8 +298,13 @@ function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
 /** `load "file.gr"` runs the file's statements here, so it is compiled in place (core.md §8.4). */
 function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
   if (s.path.type !== "StringLit") {
-    // A computed path: the file is compiled when the statement runs, if the host can compile.
-    return [exprStmt(rtCall("loadDynamic", [lowerExpr(m, ctx, s.path)], s.loc), s.loc)];
+    // A computed path: the file is compiled when the statement runs (if the host can compile),
+    // with access to this scope's variables.
+    const vars = [...ctx.vars.entries()].filter(([n]) => n !== "self");
+    const getters = vars.map(([n, b]) => fn(null, [], [ret(bindingRef(b, n))], { arrow: true }));
+    const setters = vars.map(([n]) => fn(null, ["$value"], writeName(m, ctx, n, id("$value"), s.loc), { arrow: true }));
+    const env = rtCall("scopeEnv", [array(vars.map(([n]) => lit(n))), array(getters), array(setters)]);
+    return [exprStmt(rtCall("loadDynamic", [id(MODULE), lowerExpr(m, ctx, s.path), env], s.loc), s.loc)];
   }
   if (!s.resolved) return [exprStmt(rtCall("loadFailed", [lit(s.path.value)], s.loc), s.loc)];
   return lowerStmts(m, ctx, s.resolved);
@@ -323,7 +340,7 @@ function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
     let chain: IrStmt[] = [throwStmt(id(param))];
     for (const h of [...s.handlers].reverse()) {
       const clause: IrStmt[] = [];
-      const created = catchCreatedNames(ctx, h);
+      const created = catchCreatedNames(ctx, h).filter((n) => ctx.vars.get(n)!.kind !== "env");
       const had = new Map<string, string>();
       for (const name of created) {
         const flag = m.fresh("had");

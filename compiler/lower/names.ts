@@ -1,9 +1,9 @@
 // Reading and writing Graphoid names in compiled code: which JS variable holds a name, and what
 // happens when it is undefined (the function registry, the implicit `self`, or an error).
 import type * as A from "../parse/ast.js";
-import type { FnCtx, ModuleState } from "./context.js";
+import type { Binding, FnCtx, ModuleState } from "./context.js";
 import type { IrExpr, IrStmt } from "./ir.js";
-import { assign, binary, cond, id, lit, member, rtCall, UNDEF, exprStmt, ifStmt } from "./build.js";
+import { assign, binary, call, cond, id, lit, member, rtCall, UNDEF, exprStmt, ifStmt, seq } from "./build.js";
 import { KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
 
 export const FN_TABLE = "$F";
@@ -17,10 +17,23 @@ export function fallbackRead(m: ModuleState, ctx: FnCtx, name: string, loc: A.Lo
   return rtCall("undefVar", [lit(name)], loc);
 }
 
+export const ENV = "$env";
+
+/** The current value a binding holds (may be undefined), without any fallback. */
+export function bindingRef(binding: Binding, name: string): IrExpr {
+  if (binding.kind === "env") return call(member(id(ENV), "get"), [lit(name)]);
+  return id(binding.js);
+}
+
 /** The value of a bare name, checked for "undefined" only where the analysis could not prove it defined. */
 export function readName(m: ModuleState, ctx: FnCtx, name: string, node: A.Identifier | null, loc: A.Loc | null): IrExpr {
   const binding = ctx.vars.get(name);
   if (!binding) return fallbackRead(m, ctx, name, loc);
+  if (binding.kind === "env") {
+    const t = m.fresh("env");
+    ctx.temps.push(t);
+    return seq([assign(id(t), bindingRef(binding, name)), cond(binary("===", id(t), UNDEF), fallbackRead(m, ctx, name, loc), id(t), loc)]);
+  }
   const v = id(binding.js, loc);
   if (binding.kind === "param") return v;
   const info = node ? m.analysis.reads.get(node) : undefined;
@@ -51,6 +64,7 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
     // Only reachable for names the analysis did not see assigned (it always records them).
     throw new Error(`internal: no binding for assigned name '${name}'`);
   }
+  if (binding.kind === "env") return [exprStmt(call(member(id(ENV), "set"), [lit(name), value], loc), loc)];
   const target = id(binding.js);
   if (ctx.self && binding.kind === "local" && name !== "self") {
     // `level = level + 1` in a method: a property of self unless a local of that name exists.
