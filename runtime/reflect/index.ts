@@ -6,6 +6,7 @@ import { GrList } from "../values/list.js";
 import { GrMap } from "../values/map.js";
 import { importLog, loadedModules, type GrModule } from "../modules.js";
 import { host } from "../host.js";
+import { isVirtual, now, VIRTUAL_EPOCH_MS } from "../clock.js";
 import type { Value } from "../values/value.js";
 import { universe, typeHierarchy } from "./universe.js";
 import { callGraph, enableCallTracing } from "./callgraph.js";
@@ -115,7 +116,8 @@ function residentMemory(): number {
 
 const runtime: MethodTable = Object.create(null);
 runtime.version = (_recv, args) => (runtimeNoArgs("version", args), VERSION);
-runtime.uptime = (_recv, args) => (runtimeNoArgs("uptime", args), Math.max(0, host.now() - startedAt) / 1000);
+// On the virtual clock (deterministic runs) the program started at the clock's epoch.
+runtime.uptime = (_recv, args) => (runtimeNoArgs("uptime", args), Math.max(0, isVirtual() ? now() - VIRTUAL_EPOCH_MS : host.now() - startedAt) / 1000);
 runtime.memory = (_recv, args) => (runtimeNoArgs("memory", args), new GrMap(new Map<string, Value>([["used", residentMemory()]])));
 // The registry holds every imported module; the main program is not one of them.
 runtime.module_count = (_recv, args) => (runtimeNoArgs("module_count", args), loadedModules().filter((m) => m.importer !== null).length);
