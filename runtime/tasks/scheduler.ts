@@ -255,8 +255,16 @@ function takeRunnable(): Task | undefined {
   return undefined;
 }
 
+/** Extra explanations for a deadlock, registered by features that cannot wake a waiting program. */
+export const deadlockHints: (() => string | null)[] = [];
+
 export function deadlockError() {
-  return rtError("Deadlock: the program waits for a channel, an actor or a timer that no task can ever wake");
+  let message = "Deadlock: the program waits for a channel, an actor or a timer that no task can ever wake";
+  for (const hint of deadlockHints) {
+    const text = hint();
+    if (text !== null) message += ` (${text})`;
+  }
+  return rtError(message);
 }
 
 /**

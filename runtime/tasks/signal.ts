@@ -10,11 +10,18 @@ import { typeName } from "../values/format.js";
 import { host } from "../host.js";
 import type { Value } from "../values/value.js";
 import { Channel } from "./channel.js";
+import { deadlockHints } from "./scheduler.js";
 
 const HOST_NAMES: Record<string, string> = { sigint: "SIGINT", sigterm: "SIGTERM", sighup: "SIGHUP" };
 
 /** Open channels registered per signal; closed ones are dropped when the signal comes. */
 const registry = new Map<string, Channel[]>();
+
+deadlockHints.push(() =>
+  [...registry.values()].some((channels) => channels.some((ch) => !ch.closed))
+    ? "signals reach a program only when it is not running or waiting, so waiting for one cannot end"
+    : null,
+);
 
 function deliver(name: string): void {
   const open = (registry.get(name) ?? []).filter((ch) => !ch.closed);
