@@ -116,12 +116,25 @@ interface TimerEntry {
 
 /** Min-heap of wake-up times, ordered by time then by registration (ties wake in order). */
 class TimerHeap {
-  private readonly heap: TimerEntry[] = [];
+  private heap: TimerEntry[] = [];
   private seq = 0;
+  /** Size at which stale entries (waits that ended early) are swept out; amortised O(1). */
+  private compactAt = 4096;
 
   push(at: number, task: Task): void {
+    if (this.heap.length >= this.compactAt) this.compact();
     this.heap.push({ at, seq: this.seq++, task, epoch: task.waitEpoch });
     this.up(this.heap.length - 1);
+  }
+
+  private compact(): void {
+    const live = this.heap.filter((e) => e.epoch === e.task.waitEpoch && e.task.state === "waiting");
+    this.heap = [];
+    for (const e of live) {
+      this.heap.push(e);
+      this.up(this.heap.length - 1);
+    }
+    this.compactAt = Math.max(4096, 2 * this.heap.length);
   }
 
   /** The earliest entry that still belongs to a waiting task (stale ones are dropped). */
