@@ -353,11 +353,6 @@ export function* pollPointG(): Generator<Wait, void, unknown> {
   yield new Wait([], target ?? now());
 }
 
-/** The `Wait` for "any of these queues changes", optionally bounded by a time. */
-export function waitOn(queues: readonly WaitQueue[], until: number | null = null): Wait {
-  return new Wait(queues, until);
-}
-
 /** Suspends the calling task until `at` on the one clock; other tasks always get a turn first, even for a zero wait. */
 export function* sleepUntilG(at: number): Generator<Wait, void, unknown> {
   do yield new Wait([], at);
