@@ -55,11 +55,19 @@ export function compileProgram(program: Program, options: CompileOptions): Compi
   const file = options.file;
   try {
     if (options.loadFile) resolveLoads(program, options.loadFile);
-    const analysis = analyze(program);
+    // Analysis and lowering must agree on what each import binds: resolve every path once.
+    const resolved = new Map<string, ResolvedImport>();
+    const baseResolve = options.resolveImport ?? NATIVE_ONLY;
+    const resolveImport: LowerOptions["resolveImport"] = (path, loc) => {
+      let r = resolved.get(path);
+      if (r === undefined) resolved.set(path, (r = baseResolve(path, loc)));
+      return r;
+    };
+    const analysis = analyze(program, (path, loc) => resolveImport(path, loc).binding);
     const ir = lower(program, analysis, {
       file,
       runtimeSpecifier: options.runtimeSpecifier ?? "graphoid-js/runtime",
-      resolveImport: options.resolveImport ?? NATIVE_ONLY,
+      resolveImport,
       hmr: options.hmr ?? false,
       spec: options.spec ?? false,
     });

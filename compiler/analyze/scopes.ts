@@ -79,7 +79,10 @@ const TASK_NAMES = new Set(["channel", "select"]);
 const TASK_NAMESPACES = new Set(["timer", "signal"]);
 const TASK_METHODS = new Set(["send", "receive", "request", "try_receive", "supervise", "broadcast"]);
 
-export function analyze(program: A.Program): Analysis {
+/** The name an `import "path"` binds (resolved like lowering does, from the imported module). */
+export type ImportBinding = (path: string, loc: A.Loc) => string;
+
+export function analyze(program: A.Program, importBinding: ImportBinding = (path) => importBindingGuess(path)): Analysis {
   const analysis: Analysis = {
     module: null as unknown as Scope,
     scopeOf: new Map(),
@@ -90,7 +93,7 @@ export function analyze(program: A.Program): Analysis {
     usesCallGraph: false,
     moduleNameOrder: [],
   };
-  const walker = new Walker(analysis);
+  const walker = new Walker(analysis, importBinding);
   analysis.module = walker.module(program);
   return analysis;
 }
@@ -105,7 +108,10 @@ class Walker {
    */
   private maybe: Set<string> | null = new Set();
 
-  constructor(private readonly out: Analysis) {}
+  constructor(
+    private readonly out: Analysis,
+    private readonly importBinding: ImportBinding,
+  ) {}
 
   module(program: A.Program): Scope {
     const scope = this.newScope("module", program, null, []);
@@ -156,7 +162,7 @@ class Walker {
 
   /** Loops: whatever the body assigns may be defined at the loop's start (from an earlier iteration). */
   private enterLoop(body: A.Statement[]): void {
-    if (this.maybe) for (const n of assignedNames(body)) this.addMaybe(n);
+    if (this.maybe) for (const n of assignedNames(body, this.importBinding)) this.addMaybe(n);
   }
 
   private isDefined(name: string): boolean {
@@ -371,7 +377,7 @@ class Walker {
 
   private importStmt(s: A.Import): void {
     if (s.items) for (const item of s.items) this.define(item.alias ?? item.name);
-    else this.define(s.alias ?? importBindingGuess(s.path));
+    else this.define(s.alias ?? this.importBinding(s.path, s.loc));
   }
 
   private tryStmt(s: A.Try): void {
@@ -551,7 +557,7 @@ export function importBindingGuess(path: string): string {
 }
 
 /** Names a statement list assigns in its own scope (not inside nested functions). */
-export function assignedNames(list: A.Statement[]): Set<string> {
+export function assignedNames(list: A.Statement[], importBinding: ImportBinding = (path) => importBindingGuess(path)): Set<string> {
   const out = new Set<string>();
   const visit = (stmts: A.Statement[]) => {
     for (const s of stmts) {
@@ -598,7 +604,7 @@ export function assignedNames(list: A.Statement[]): Set<string> {
           break;
         case "Import":
           if (s.items) for (const i of s.items) out.add(i.alias ?? i.name);
-          else out.add(s.alias ?? importBindingGuess(s.path));
+          else out.add(s.alias ?? importBinding(s.path, s.loc));
           break;
         case "ExprStmt":
           if (s.expression.type === "MethodCall" && s.expression.bang && s.expression.object.type === "Identifier") {

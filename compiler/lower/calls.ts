@@ -124,17 +124,19 @@ function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.Me
   const isKeyword = KEYWORD_NAMESPACES.has(name);
   if (!isKeyword && !SHADOWABLE_NAMESPACES.has(name)) return null;
   let args: LoweredArgs;
-  if (name === "reflect" && e.method === "current_scope" && !ctx.vars.has("reflect")) {
-    return scopeReflection(m, ctx, e);
-  }
-  if (name === "reflect" && e.method === "pattern" && e.args.length >= 1) {
+  let nsCall: IrExpr;
+  if (name === "reflect" && e.method === "current_scope") {
+    nsCall = scopeReflection(m, ctx, e);
+    args = lowerArgs(m, ctx, e.args);
+  } else if (name === "reflect" && e.method === "pattern" && e.args.length >= 1) {
     // `reflect.pattern(expr)` reads its first argument's syntax, not its value (runtime.md §3.5).
     const rest = lowerArgs(m, ctx, e.args.slice(1));
     args = { values: [reflectPatternDescription(e.args[0]!.value), ...rest.values], names: lit(null), named: false };
+    nsCall = maybeYield(ctx, "nsCall", [lit(name), lit(e.method), array(args.values), args.names], e.loc);
   } else {
     args = lowerArgs(m, ctx, e.args);
+    nsCall = maybeYield(ctx, "nsCall", [lit(name), lit(e.method), array(args.values), args.names], e.loc);
   }
-  const nsCall = maybeYield(ctx, "nsCall", [lit(name), lit(e.method), array(args.values), args.names], e.loc);
   const binding = ctx.vars.get(name);
   if (isKeyword || !binding || binding.kind === "env") return nsCall;
   const viaVariable = maybeYield(ctx, "callMethod", [id(binding.js), lit(e.method), array(args.values), args.names], e.loc);
