@@ -3,6 +3,7 @@ import { call, display, errorOf, hash, lambda, list, shown, sym } from "./helper
 import { parseRustFloat } from "../../runtime/methods/universal.js";
 import { GrErrorValue } from "../../runtime/values/error.js";
 import { GrGraph } from "../../runtime/graph/graph.js";
+import { GrBigNum } from "../../runtime/values/bignum.js";
 import type { Value } from "../../runtime/values/value.js";
 
 const out = (...parts: Value[]) => parts.map(display).join(" ");
@@ -88,9 +89,16 @@ describe("arity errors (conformance core/cast-method-arg-errors)", () => {
   });
 });
 
-describe("bignum stand-ins (low priority)", () => {
-  it("treat nums as nums", () => {
-    expect([call(5, "to_bignum"), call(5, "is_bignum"), call(5, "fits_in_num"), call("x", "fits_in_num")]).toEqual([5, false, true, false]);
+describe("bignum (low priority): a box that keeps the double", () => {
+  it("to_bignum boxes a number; the box reports bignum and computes as its value", () => {
+    const big = call(5, "to_bignum");
+    expect(big).toBeInstanceOf(GrBigNum);
+    expect([call(big, "type"), call(big, "is_bignum"), call(5, "is_bignum"), call(big, "to_num"), display(big)]).toEqual(["bignum", true, false, 5, "5"]);
+    expect([call(5, "fits_in_num"), call("x", "fits_in_num")]).toEqual([true, false]);
+  });
+
+  it("a plain number beyond 2^53 reports the type the reference would have promoted it to", () => {
+    expect([call(2 ** 60, "type"), call(2 ** 53, "type"), call(-(2 ** 60), "type")]).toEqual(["bignum", "num", "bignum"]);
   });
 });
 
