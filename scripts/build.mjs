@@ -20,7 +20,60 @@ function generateParser() {
     grammarSource: "grammar.peggy",
     allowedStartRules: ["Program"],
   });
-  writeFileSync(join(outDir, "parser.js"), "// Generated from grammar.peggy by scripts/build.mjs. Do not edit.\n" + code);
+
+  // Peggy declares every rule, action and constant inside `peg$parse`, so each parse creates ~800
+  // closures and objects, and V8 has to optimise the new closures again: a compile that parses
+  // several files stays slow for several files. This moves the functions and constants to module
+  // scope; the per-parse variables become module-level `let`s that `peg$parse` (re)assigns on
+  // every call, in the original order. The parser is not re-entrant (its actions never parse).
+  // The generated layout is checked, so a change in Peggy's output fails the build.
+  function hoistOutOfParse(source) {
+    const lines = source.split("\n");
+    const start = lines.indexOf("function peg$parse(input, options) {");
+    const end = lines.indexOf("}", start);
+    if (start < 0 || end < 0) throw new Error("generateParser: unexpected Peggy output (peg$parse not found)");
+    // Top-level statements of the body start at an indentation of two spaces; closing brackets
+    // at that indentation continue the statement above.
+    const statements = [];
+    for (const line of lines.slice(start + 1, end)) {
+      if (/^  [^\s}\])]/.test(line) || statements.length === 0) statements.push([line]);
+      else statements[statements.length - 1].push(line);
+    }
+    const moduleLevel = [];
+    const perCall = [];
+    const variables = [];
+    for (const statement of statements) {
+      const text = statement.join("\n").trimEnd();
+      const declaration = /^  (const|let) ([A-Za-z_$][\w$]*)( = [\s\S]*)?;$/.exec(text);
+      if (text.startsWith("  function ") || /^  const (peg\$[cre]\d+|peg\$FAILED) = /.test(text)) {
+        moduleLevel.push(text.replace(/^  /gm, ""));
+      } else if (declaration) {
+        variables.push(declaration[2]);
+        if (declaration[3] !== undefined) perCall.push(`  ${declaration[2]}${declaration[3]};`);
+      } else if (/^  (const|let|var|class) /.test(text)) {
+        throw new Error(`generateParser: cannot hoist the declaration ${JSON.stringify(text.slice(0, 80))}`);
+      } else {
+        perCall.push(text);
+      }
+    }
+    return [
+      ...lines.slice(0, start),
+      "// Per-parse state (see scripts/build.mjs, hoistOutOfParse).",
+      `let input, options, ${variables.join(", ")};`,
+      ...moduleLevel,
+      "function peg$parse(input$, options$) {",
+      "  input = input$;",
+      "  options = options$;",
+      ...perCall,
+      "}",
+      ...lines.slice(end + 1),
+    ].join("\n");
+  }
+
+  writeFileSync(
+    join(outDir, "parser.js"),
+    "// Generated from grammar.peggy by scripts/build.mjs. Do not edit.\n" + hoistOutOfParse(code),
+  );
   writeFileSync(
     join(outDir, "parser.d.ts"),
     [
