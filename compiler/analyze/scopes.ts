@@ -50,6 +50,11 @@ export interface Analysis {
   reads: Map<A.Identifier, ReadInfo>;
   /** Names declared by `fn` anywhere in the module, with their declared arities. */
   fnNames: Map<string, Set<string>>;
+  /**
+   * Function names whose every holder is the one value of a single top-level `fn` statement that
+   * runs once (not in a loop, nothing else assigns the name): a call may go straight to the table.
+   */
+  stableFns: Set<string>;
   /** Whether the module uses any task feature (spawn, channels, timers …): then functions get generator twins. */
   usesTasks: boolean;
   /** Whether some `configure` turns on integer truncation of stored numbers. */
@@ -88,6 +93,7 @@ export function analyze(program: A.Program, importBinding: ImportBinding = (path
     scopeOf: new Map(),
     reads: new Map(),
     fnNames: new Map(),
+    stableFns: new Set(),
     usesTasks: false,
     usesIntegerMode: false,
     usesCallGraph: false,
@@ -95,10 +101,20 @@ export function analyze(program: A.Program, importBinding: ImportBinding = (path
   };
   const walker = new Walker(analysis, importBinding);
   analysis.module = walker.module(program);
+  for (const [name, count] of walker.fnDeclarations) {
+    if (count === 1 && !walker.unstableFns.has(name) && !walker.boundOtherwise.has(name)) analysis.stableFns.add(name);
+  }
   return analysis;
 }
 
 class Walker {
+  /** How many `fn NAME` statements the module has, per name. */
+  readonly fnDeclarations = new Map<string, number>();
+  /** Names declared by a `fn` that may run more than once (in a function or a loop). */
+  readonly unstableFns = new Set<string>();
+  /** Names bound by anything but a `fn` statement. */
+  readonly boundOtherwise = new Set<string>();
+  private loopDepth = 0;
   private scope!: Scope;
   private defined: Defined = new Set();
   /**
@@ -143,7 +159,8 @@ class Walker {
 
   // ---------------------------------------------------------------- names
 
-  private define(name: string): void {
+  private define(name: string, byFn = false): void {
+    if (!byFn) this.boundOtherwise.add(name);
     if (!this.scope.params.includes(name)) this.scope.assigned.add(name);
     this.defined?.add(name);
     this.addMaybe(name);
@@ -185,6 +202,8 @@ class Walker {
     const outerScope = this.scope;
     const outerDefined = this.defined;
     const outerMaybe = this.maybe;
+    const outerLoops = this.loopDepth;
+    this.loopDepth = 0;
     const scope = this.newScope(kind, node, outerScope, params);
     scope.moduleNamesAtCreation = outerMaybe !== null ? this.out.moduleNameOrder.length : outerScope.moduleNamesAtCreation;
     this.scope = scope;
@@ -198,6 +217,7 @@ class Walker {
     this.scope = outerScope;
     this.defined = outerDefined;
     this.maybe = outerMaybe;
+    this.loopDepth = outerLoops;
     for (const n of scope.free) {
       if (!this.isMaybeDefined(n)) continue;
       scope.capturedMaybe.add(n);
@@ -244,7 +264,9 @@ class Walker {
         this.enterLoop(s.body);
         this.expression(s.test);
         const before = copy(this.defined);
+        this.loopDepth++;
         this.statements(s.body);
+        this.loopDepth--;
         this.defined = before;
         return;
       }
@@ -253,7 +275,9 @@ class Walker {
         this.expression(s.iterable);
         const before = copy(this.defined);
         this.define(s.variable);
+        this.loopDepth++;
         this.statements(s.body);
+        this.loopDepth--;
         this.defined = before;
         if (this.scope.kind === "module" || !this.scope.params.includes(s.variable)) this.scope.assigned.add(s.variable);
         return;
@@ -349,7 +373,11 @@ class Walker {
         this.statements(s.body);
       }
     });
-    if (s.receiver === null) this.define(s.name);
+    if (s.receiver === null) {
+      this.fnDeclarations.set(s.name, (this.fnDeclarations.get(s.name) ?? 0) + 1);
+      if (this.scope.kind !== "module" || this.loopDepth > 0) this.unstableFns.add(s.name);
+      this.define(s.name, true);
+    }
   }
 
   private graphDecl(s: A.GraphDecl): void {

@@ -60,7 +60,8 @@ export function lowerCall(m: ModuleState, ctx: FnCtx, e: A.Call): IrExpr {
     return maybeYield(ctx, "callBare", [id(ctx.self), variable, id(FN_TABLE), lit(name), array(args.values), args.names], e.loc);
   }
   const viaRegistry = registryCall(m, ctx, name, args, e.loc);
-  if (!binding) return viaRegistry;
+  // Every holder of the name has the one value in the table: call through the table.
+  if (!binding || (m.analysis.stableFns.has(name) && binding.kind !== "env")) return viaRegistry;
   if (binding.kind === "env") {
     return maybeYield(ctx, "callFunction", [readName(m, ctx, name, callee, callee.loc), array(args.values), args.names], e.loc);
   }
@@ -79,7 +80,12 @@ function registryCall(m: ModuleState, ctx: FnCtx, name: string, args: LoweredArg
 }
 
 function lowerBuiltinCall(m: ModuleState, ctx: FnCtx, name: string, e: A.Call): IrExpr {
-  const args = lowerArgs(m, ctx, e.args);
+  // Builtins only read their arguments (or copy them), so nothing needs the copy-on-write mark.
+  const args: LoweredArgs = {
+    values: e.args.map((a) => lowerValue(m, ctx, a.value)),
+    names: e.args.some((a) => a.name !== null) ? array(e.args.map((a) => lit(a.name))) : lit(null),
+    named: e.args.some((a) => a.name !== null),
+  };
   if (name === "print" && !args.named) return rtCall("print", args.values, e.loc);
   if (name === "select" || name === "isolate") return maybeYield(ctx, "callBuiltin", [lit(name), array(args.values), args.names], e.loc);
   return rtCall("callBuiltin", [lit(name), array(args.values), args.names], e.loc);

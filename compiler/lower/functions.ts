@@ -209,7 +209,9 @@ function fnBody(m: ModuleState, s: A.FnDecl, returnsLast: boolean) {
   return (inner: FnCtx): IrStmt[] => {
     if (s.clauses) return lowerClauses(m, inner, s.clauses, s.params.map((p) => jsName(p.name)), s.loc);
     if (returnsLast) return blockValue(m, inner, s.body);
-    return [...lowerStmts(m, inner, s.body), ret(NONE)];
+    const body = lowerStmts(m, inner, s.body);
+    // `fn` returns none unless a `return` runs (core.md §6.3).
+    return body.length > 0 && body[body.length - 1]!.kind === "return" ? body : [...body, ret(NONE)];
   };
 }
 

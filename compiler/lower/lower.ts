@@ -262,12 +262,24 @@ function lowerFor(m: ModuleState, ctx: FnCtx, s: A.For): IrStmt[] {
 }
 
 function lowerReturn(m: ModuleState, ctx: FnCtx, s: A.Return): IrStmt[] {
-  const value = s.value ? storedValue(m, ctx, s.value) : NONE;
+  const value = s.value ? returnedValue(m, ctx, s.value) : NONE;
   if (ctx.isFunction) return [ret(value, s.loc)];
   // Top level: evaluate, then end the enclosing top-level statement.
   const out: IrStmt[] = [exprStmt(value, s.loc)];
   if (ctx.statementLabel) out.push({ kind: "break", label: ctx.statementLabel });
   return out;
+}
+
+/**
+ * A returned parameter or plain local dies with the call, so the caller becomes its only holder:
+ * no copy-on-write mark. Anything else (captured, persistent, a property) stays held elsewhere.
+ */
+function returnedValue(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
+  if (e.type === "Identifier" && ctx.isFunction && ctx.self === null) {
+    const b = ctx.vars.get(e.name);
+    if (b && (b.kind === "param" || b.kind === "local")) return lowerExpr(m, ctx, e);
+  }
+  return storedValue(m, ctx, e);
 }
 
 function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
