@@ -79,10 +79,70 @@ function registryCall(m: ModuleState, ctx: FnCtx, name: string, args: LoweredArg
   return maybeYield(ctx, "callReg", [id(FN_TABLE), lit(name), array(args.values), args.names], loc);
 }
 
+/** Whether evaluating `e` can change a collection in place (`x.m!()`, a mutating graph method). */
+function mayMutateInPlace(e: A.Expression): boolean {
+  let found = false;
+  const visit = (x: A.Expression | null | undefined): void => {
+    if (!x || found) return;
+    switch (x.type) {
+      case "MethodCall":
+        if (x.bang || RECEIVER_MUTATORS.has(x.method)) found = true;
+        visit(x.object);
+        x.args.forEach((a) => visit(a.value));
+        return;
+      case "Call":
+        visit(x.callee);
+        x.args.forEach((a) => visit(a.value));
+        return;
+      case "Binary":
+      case "Logical":
+        visit(x.left);
+        visit(x.right);
+        return;
+      case "Unary":
+        visit(x.operand);
+        return;
+      case "Member":
+        visit(x.object);
+        return;
+      case "Index":
+        visit(x.object);
+        visit(x.index);
+        return;
+      case "ListLit":
+        x.elements.forEach(visit);
+        return;
+      case "MapLit":
+        x.entries.forEach((en) => visit(en.value));
+        return;
+      case "Conditional":
+        visit(x.test);
+        visit(x.consequent);
+        visit(x.alternate);
+        return;
+      case "NumberLit":
+      case "StringLit":
+      case "SymbolLit":
+      case "BoolLit":
+      case "NoneLit":
+      case "Identifier":
+      case "Lambda":
+        return;
+      default:
+        found = true;
+    }
+  };
+  visit(e);
+  return found;
+}
+
 function lowerBuiltinCall(m: ModuleState, ctx: FnCtx, name: string, e: A.Call): IrExpr {
-  // Builtins only read their arguments (or copy them), so nothing needs the copy-on-write mark.
+  // Builtins only read their arguments, so an argument needs the copy-on-write mark only when a
+  // later argument could change it in place before the call (`print(xs, xs.pop!())`).
   const args: LoweredArgs = {
-    values: e.args.map((a) => lowerValue(m, ctx, a.value)),
+    values: e.args.map((a, i) =>
+      e.args.slice(i + 1).some((later) => mayMutateInPlace(later.value)) ? storedValue(m, ctx, a.value) : lowerValue(m, ctx, a.value),
+    ),
     names: e.args.some((a) => a.name !== null) ? array(e.args.map((a) => lit(a.name))) : lit(null),
     named: e.args.some((a) => a.name !== null),
   };
