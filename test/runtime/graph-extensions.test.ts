@@ -139,10 +139,11 @@ describe("the universal freeze() reaches the graph freezer", () => {
 });
 
 describe("scale", () => {
-  it("builds a 100k-node chain and answers path queries in linear time", () => {
+  // Speed is measured in bench/; this checks the answers at a size where a quadratic step would
+  // not finish within the test timeout.
+  it("builds a 100k-node chain and answers path queries", () => {
     const n = 100_000;
     const g = graph();
-    const started = performance.now();
     for (let i = 0; i < n; i++) call(g, "add_node", `n${i}`, i);
     for (let i = 1; i < n; i++) call(g, "add_edge", `n${i - 1}`, `n${i}`);
     const path = call(g, "shortest_path", "n0", `n${n - 1}`) as GrList;
@@ -152,8 +153,6 @@ describe("scale", () => {
       `${n} ${n} 1 ${n - 1}`,
     );
     expect((call(g, "to_ascii") as string).length).toBeGreaterThan(n);
-    // Generous bound: the point is that nothing is quadratic (a quadratic step would take minutes).
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
