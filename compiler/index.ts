@@ -132,3 +132,5 @@ export function compileDynamicLoad(source: string, file: string): CompileResult 
     throw err;
   }
 }
+export { CATALOGUE } from "./diagnostics/catalogue.js";
+export { diagnosticsMarkdown } from "./diagnostics/doc.js";

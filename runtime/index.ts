@@ -4,6 +4,7 @@ import "./methods/index.js";
 import "./graph/index.js";
 import "./methods/function.js";
 import "./methods/error.js";
+import "./healing/breaker.js";
 import "./stdlib/index.js";
 
 import { GrList } from "./values/list.js";
@@ -65,6 +66,7 @@ export { print, callBuiltin } from "./builtins.js";
 export { configure, restoreSettings, storeValue } from "./configure.js";
 export { runMain, formatUncaught } from "./program.js";
 export { host, installHost } from "./host.js";
+export { wrapBreaker } from "./healing/breaker.js";
 export { currentScope, enableCallTracing } from "./reflect/index.js";
 export {
   spawnTask,

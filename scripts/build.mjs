@@ -118,5 +118,13 @@ async function bundle() {
   );
 }
 
+/** docs/diagnostics.md from the catalogue, through the freshly built compiler bundle. */
+async function writeDiagnosticsDoc() {
+  const { diagnosticsMarkdown } = await import(new URL("../dist/compiler.js", import.meta.url).href + `?t=${Date.now()}`);
+  mkdirSync(join(root, "docs"), { recursive: true });
+  writeFileSync(join(root, "docs", "diagnostics.md"), diagnosticsMarkdown());
+}
+
 generateParser();
 await bundle();
+await writeDiagnosticsDoc();

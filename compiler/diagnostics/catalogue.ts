@@ -28,7 +28,7 @@ export const CATALOGUE = {
     code: "GR0003",
     severity: "error",
     title: "unknown annotation",
-    help: "Only the annotations listed in the message exist; see docs/self-healing.md.",
+    help: "Only the annotations listed in the message exist (healing.md §2: `@circuit_breaker(...)`).",
   },
   AnnotationArgument: {
     code: "GR0004",

@@ -28,6 +28,7 @@ import {
   UNDEF,
 } from "./build.js";
 import { FN_TABLE, bindingRef, writeName } from "./names.js";
+import { CompileError, diagnostic } from "../diagnostics/diagnostic.js";
 import { blockValue, lowerExpr, lowerValue, storedValue, truthy } from "./expressions.js";
 import { declareTemps, lowerStmts } from "./lower.js";
 import { lowerClauses } from "./patterns.js";
@@ -245,17 +246,31 @@ function guardFunction(m: ModuleState, ctx: FnCtx, guard: A.Expression): IrExpr 
   });
 }
 
+/** Annotations graphoid-js knows, with the options each accepts (healing.md §2). */
+const ANNOTATIONS: Record<string, string[]> = {
+  circuit_breaker: ["failure_threshold", "recovery_timeout", "half_open_calls", "timeout", "fallback"],
+};
+
 /** Wraps a function value with the runtime forms of its `@annotations` (healing.md §2). */
 function annotate(m: ModuleState, ctx: FnCtx, s: A.FnDecl, value: IrExpr): IrExpr {
   let out = value;
   for (const a of s.annotations) {
+    const known = ANNOTATIONS[a.name];
+    if (!known) {
+      const list = Object.keys(ANNOTATIONS).map((n) => "@" + n).join(", ");
+      throw new CompileError(diagnostic("UnknownAnnotation", `unknown annotation '@${a.name}' (known: ${list})`, m.options.file, a.loc));
+    }
+    for (const arg of a.args) {
+      if (arg.name === null || !known.includes(arg.name)) {
+        const what = arg.name === null ? "a positional argument" : `option '${arg.name}'`;
+        throw new CompileError(
+          diagnostic("AnnotationArgument", `@${a.name} does not take ${what} (options: ${known.join(", ")})`, m.options.file, arg.loc),
+        );
+      }
+    }
     const names = a.args.map((x) => lit(x.name));
     const values = a.args.map((x) => lowerValue(m, ctx, x.value));
-    if (a.name === "circuit_breaker") {
-      out = { kind: "breakerWrap", fn: out, options: rtCall("options", [array(names), array(values)]), loc: a.loc };
-    } else {
-      out = rtCall("annotate", [out, lit(a.name), array(names), array(values)], a.loc);
-    }
+    out = { kind: "breakerWrap", fn: out, options: rtCall("options", [array(names), array(values)]), loc: a.loc };
   }
   return out;
 }
