@@ -3,7 +3,7 @@
 // code with every diagnostic. The CLI, the esbuild plugin and the Node loader all call it.
 import { parse } from "./parse/parse.js";
 import { analyze } from "./analyze/scopes.js";
-import { resolveLoads } from "./analyze/loads.js";
+import { resolveLoads, type LoadFile } from "./analyze/loads.js";
 import { lower } from "./lower/lower.js";
 import type { LowerOptions, ResolvedImport } from "./lower/context.js";
 import { JsPrinter } from "./generate/js.js";
@@ -26,7 +26,7 @@ export interface CompileOptions {
   /** Resolves `import "path"` at compile time (see compiler/project.ts for the file-system resolver). */
   resolveImport?: LowerOptions["resolveImport"];
   /** Reads another file for `load`. */
-  loadFile?: (path: string, loc: Loc) => Program | null;
+  loadFile?: LoadFile;
   /** The file is a spec run by `graphoid spec` (gspec names predefined). */
   spec?: boolean;
   /** Name the generated file will have, for the `sourceMappingURL` comment of external maps. */

@@ -3,7 +3,7 @@
 // (`run`, `build`, `check`, `test`, `spec`).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync } from "node:fs";
-import { dirname, join, resolve, basename } from "node:path";
+import { dirname, join, resolve, basename, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as A from "./parse/ast.js";
 import { parse } from "./parse/parse.js";
@@ -88,10 +88,23 @@ export class Project {
     }
   }
 
-  private parseFile(file: string, loc: A.Loc | null, from: string | null): A.Program | null {
+  /**
+   * Errors in the entry file stop compilation. A module or loaded file that does not parse is a
+   * run-time error where it is imported or loaded (core.md §7.7), after the output before it:
+   * `deferred` keeps its message for that, and `graphoid check` still reports it.
+   */
+  private readonly deferred = new Map<string, string>();
+
+  private parseFile(file: string, loc: A.Loc | null, from: string | null, defer = false): A.Program | null {
     const text = this.read(file, loc, from);
     if (text === null) return null;
     const parsed = parse(text, file);
+    if (defer && parsed.diagnostics.length > 0) {
+      const d = parsed.diagnostics[0]!;
+      this.deferred.set(file, `${relative(this.options.cwd, d.file) || d.file}:${d.loc.start.line}:${d.loc.start.column}: ${d.message}`);
+      this.missing.push(...parsed.diagnostics);
+      return null;
+    }
     this.diagnostics.push(...parsed.diagnostics);
     return parsed.program;
   }
@@ -99,7 +112,7 @@ export class Project {
   private compileFile(file: string, importer: CompiledFile | null, isEntry: boolean): CompiledFile | null {
     const done = this.files.get(file);
     if (done) return done;
-    const program = this.parseFile(file, null, importer?.source ?? null);
+    const program = this.parseFile(file, null, importer?.source ?? null, !isEntry);
     if (!program) return null;
     const declared = moduleDeclaration(program);
     const output = join(this.options.outDir, `${basename(file).replace(/\.gr$/, "")}-${hash(file).slice(0, 12)}.mjs`);
@@ -137,6 +150,8 @@ export class Project {
       return { kind: "missing", name: path, binding: defaultBinding(path) };
     }
     const dep = this.compileFile(file, importer, false);
+    const broken = this.deferred.get(file);
+    if (broken !== undefined) return { kind: "broken", name: path, binding: defaultBinding(path), message: broken };
     const declared = dep?.declared ?? null;
     const inherited = importer.declared;
     const binding = declared?.alias ?? declared?.name ?? inherited?.alias ?? inherited?.name ?? defaultBinding(path);
@@ -156,10 +171,12 @@ export class Project {
   }
 
   /** `load "file.gr"`: relative to the working directory first, then like an import (core.md §8.4). */
-  private loadFile(path: string, loc: A.Loc, fromFile: string): A.Program | null {
+  private loadFile(path: string, loc: A.Loc, fromFile: string): A.Program | { error: string } | null {
     const file = firstFile([resolve(this.options.cwd, path), ...[resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")]]);
     if (file === null) return null;
-    return this.parseFile(file, loc, fromFile);
+    const program = this.parseFile(file, loc, fromFile, true);
+    const broken = this.deferred.get(file);
+    return program ?? (broken !== undefined ? { error: broken } : null);
   }
 }
 

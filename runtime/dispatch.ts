@@ -142,7 +142,7 @@ export function namespace(name: string): Value {
 
 /** `obj.name` (core.md §6.10, collections.md §3.3, §5.4). */
 export function getProp(obj: Value, name: string): Value {
-  if (obj instanceof GrMap) return share(mapGetProperty(obj, name));
+  if (obj instanceof GrMap) return frozenRead(obj, mapGetProperty(obj, name));
   if (obj instanceof PatternNode || obj instanceof PatternEdge || obj instanceof PatternPath) return patternProperty(obj, name);
   if (obj instanceof GrGraph) return share(graphGetProp(obj, name));
   if (obj instanceof GrModule) return obj.member(name);
@@ -154,15 +154,19 @@ export function getProp(obj: Value, name: string): Value {
 }
 
 /** `obj[i]` */
+/**
+ * A value read out of a collection: marked shared, and boxed as frozen when it is a scalar inside a
+ * frozen collection (freezing is deep, scalars included; collections.md §10.1).
+ */
+function frozenRead(container: GrList | GrMap, v: Value): Value {
+  if (container.frozen && (typeof v === "number" || typeof v === "string" || typeof v === "boolean")) return new FrozenScalar(v);
+  return share(v);
+}
+
 export function index(obj: Value, i: Value): Value {
-  if (obj instanceof GrList) {
-    const v = indexList(obj, i);
-    // An element read from a frozen list is frozen too, scalars included (collections.md §10.1).
-    if (obj.frozen && (typeof v === "number" || typeof v === "string" || typeof v === "boolean")) return new FrozenScalar(v);
-    return share(v);
-  }
+  if (obj instanceof GrList) return frozenRead(obj, indexList(obj, i));
   if (typeof obj === "string") return indexString(obj, i);
-  if (obj instanceof GrMap) return share(indexMap(obj, i));
+  if (obj instanceof GrMap) return frozenRead(obj, indexMap(obj, i));
   if (obj instanceof GrGraph) return share(graphGetIndex(obj, i));
   throw rtError(`Type error: expected indexable type (list, map, string, or graph), got ${typeName(obj)}`);
 }
@@ -217,8 +221,13 @@ export function setPath(container: Value, keys: Value[], isProp: boolean[], v: V
 }
 
 function setAt(container: Value, keys: Value[], isProp: boolean[], at: number, v: Value): Value {
-  const key = keys[at]!;
+  let key = keys[at]!;
   const prop = isProp[at]!;
+  // An intermediate negative list index counts from the end for the read, so the write-back must
+  // go to that same element (a direct `xs[-1] = v` keeps the reference's clamp to slot 0).
+  if (!prop && at < keys.length - 1 && container instanceof GrList && typeof key === "number" && key < 0) {
+    key = container.items.length + Math.trunc(key);
+  }
   if (at === keys.length - 1) return prop ? setProp(container, key as string, v) : setIndex(container, key, v);
   const child = prop ? getProp(container, key as string) : index(container, key);
   const updated = setAt(child, keys, isProp, at + 1, v);

@@ -34,6 +34,7 @@ export {
   publishDunder,
   moduleNotFound,
   moduleUnavailable,
+  moduleBroken,
   loadFailed,
   loadDynamic,
   loadedFnTable,

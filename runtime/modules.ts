@@ -238,9 +238,14 @@ export function moduleUnavailable(name: string): never {
   throw rtError(`Module '${name}' is not available in graphoid-js (out of scope: http, html, sql, tls, crypto, net, ffi)`);
 }
 
-/** `load "file.gr"` of a file that does not exist. */
-export function loadFailed(path: string): never {
-  throw rtError(`Cannot load '${path}': file not found`);
+/** `load "file.gr"` of a file that does not exist (or, with `syntaxError`, does not parse). */
+export function loadFailed(path: string, syntaxError: string | null = null): never {
+  throw rtError(syntaxError === null ? `Cannot load '${path}': file not found` : `Syntax error in '${path}': ${syntaxError}`);
+}
+
+/** `import` of a module that does not parse: fails here, at run time (core.md §7.7). */
+export function moduleBroken(name: string, syntaxError: string): never {
+  throw rtError(`Syntax error in module '${name}': ${syntaxError}`);
 }
 
 /** The loading scope's variables, as a `load <computed path>` sees them. */

@@ -3,7 +3,8 @@
 // statements in place (Load.resolved), so the scope analysis sees the names they define.
 import type * as A from "../parse/ast.js";
 
-export type LoadFile = (path: string, loc: A.Loc) => A.Program | null;
+/** The loaded program; `{ error }` when it does not parse; null when there is no such file. */
+export type LoadFile = (path: string, loc: A.Loc) => A.Program | { error: string } | null;
 
 export function resolveLoads(program: A.Program, loadFile: LoadFile): void {
   const active: string[] = [];
@@ -20,8 +21,10 @@ export function resolveLoads(program: A.Program, loadFile: LoadFile): void {
           s.resolved = null;
           return;
         }
-        const loaded = loadFile(path, s.loc);
+        const result = loadFile(path, s.loc);
+        const loaded = result !== null && "body" in result ? result : null;
         s.resolved = loaded ? loaded.body : null;
+        if (result !== null && "error" in result) s.failure = result.error;
         if (loaded) {
           active.push(path);
           visitStatements(loaded.body);

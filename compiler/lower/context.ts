@@ -71,7 +71,9 @@ export type ResolvedImport =
   /** No such module: importing it fails at run time, after earlier output (core.md §8.2). */
   | { kind: "missing"; name: string; binding: string }
   /** A module of the reference's library that graphoid-js does not provide. */
-  | { kind: "unavailable"; name: string; binding: string };
+  | { kind: "unavailable"; name: string; binding: string }
+  /** A module that does not parse: importing it fails at run time with `message`. */
+  | { kind: "broken"; name: string; binding: string; message: string };
 
 export class ModuleState {
   private counter = 0;
@@ -125,9 +127,21 @@ const JS_RESERVED = new Set(
   ).split(" "),
 );
 
-/** A JS identifier for a Graphoid name (Graphoid names never contain `$`). */
+const JS_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+
+/**
+ * A JS identifier for a Graphoid name. Graphoid names never contain `$`, so every mangled form is
+ * distinct from every plain one: reserved words get a `$` suffix, and characters JS does not allow
+ * in identifiers (a Graphoid name may contain digits such as `²`) become `$hex$`.
+ */
 export function jsName(name: string): string {
-  return JS_RESERVED.has(name) ? name + "$" : name;
+  if (JS_RESERVED.has(name)) return name + "$";
+  if (JS_IDENTIFIER.test(name)) return name;
+  let out = "";
+  for (const ch of name) {
+    out += /[\p{ID_Continue}]/u.test(ch) && (out !== "" || /[\p{ID_Start}_]/u.test(ch)) ? ch : `$${ch.codePointAt(0)!.toString(16)}$`;
+  }
+  return out;
 }
 
 function jsSafe(name: string): string {

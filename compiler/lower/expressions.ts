@@ -27,13 +27,18 @@ export function staticType(e: A.Expression): StaticType {
       return "none";
     case "Unary":
       if (e.operator === "not") return "bool";
-      if (e.operator === "-" || e.operator === "~") return "num";
-      return "unknown";
+      if (e.operator === "~") return "num";
+      // Negating a bignum box gives a box.
+      return staticType(e.operand) === "num" ? "num" : "unknown";
     case "Binary":
       switch (e.operator) {
         case "-":
         case "*":
+          // With a bignum (or frozen) box as an operand the result is a box, not a number.
+          return staticType(e.left) === "num" && staticType(e.right) === "num" ? "num" : "unknown";
         case "**":
+          // `**` promotes large results to bignum boxes (core.md §3.3).
+          return "unknown";
         case "&":
         case "|":
         case "^":
@@ -276,7 +281,9 @@ export function blockValue(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrS
       },
     ];
   }
-  return [...init, ...lowerStmts(m, ctx, [last]), ret(NONE)];
+  const lowered = lowerStmts(m, ctx, [last]);
+  const endsInReturn = lowered.length > 0 && lowered[lowered.length - 1]!.kind === "return";
+  return endsInReturn ? [...init, ...lowered] : [...init, ...lowered, ret(NONE)];
 }
 
 /** Runs statements in expression position, sharing the enclosing variables. */

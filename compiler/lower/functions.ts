@@ -136,7 +136,9 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
     return full;
   };
 
-  const fnName = spec.name ? jsName(spec.name).replace(/[^A-Za-z0-9_$]/g, "_") : null;
+  // The JS function's own name must not hide a captured variable of the same name (an overload
+  // calling its sibling): then it gets a `$` suffix, which stack frames drop again.
+  const fnName = spec.name ? jsName(spec.name) + (vars.has(spec.name) ? "$" : "") : null;
   const wantsSync = spec.kind !== "spawn";
   const wantsGen = spec.kind === "spawn" || (m.analysis.usesTasks && spec.kind !== "guard");
   const impl = wantsSync ? fn(fnName, jsParams, makeBody(false), { loc: spec.loc }) : lit(null);

@@ -292,6 +292,8 @@ function lowerImport(m: ModuleState, ctx: FnCtx, s: A.Import): IrStmt[] {
     moduleValue = rtCall("importNative", [id(MODULE), lit(resolved.name), lit(s.path)], s.loc);
   } else if (resolved.kind === "unavailable") {
     moduleValue = rtCall("moduleUnavailable", [lit(s.path)], s.loc);
+  } else if (resolved.kind === "broken") {
+    moduleValue = rtCall("moduleBroken", [lit(s.path), lit(resolved.message)], s.loc);
   } else {
     moduleValue = rtCall("moduleNotFound", [lit(s.path)], s.loc);
   }
@@ -318,7 +320,7 @@ function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
     const env = rtCall("scopeEnv", [array(vars.map(([n]) => lit(n))), array(getters), array(setters)]);
     return [exprStmt(rtCall("loadDynamic", [id(MODULE), lowerExpr(m, ctx, s.path), env], s.loc), s.loc)];
   }
-  if (!s.resolved) return [exprStmt(rtCall("loadFailed", [lit(s.path.value)], s.loc), s.loc)];
+  if (!s.resolved) return [exprStmt(rtCall("loadFailed", [lit(s.path.value), lit(s.failure ?? null)], s.loc), s.loc)];
   return lowerStmts(m, ctx, s.resolved);
 }
 

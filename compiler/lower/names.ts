@@ -39,7 +39,8 @@ export function readName(m: ModuleState, ctx: FnCtx, name: string, node: A.Ident
   const info = node ? m.analysis.reads.get(node) : undefined;
   // In a method an "assigned" name may have gone to a property of self instead (core.md §10.3).
   const viaSelf = ctx.self !== null && binding.kind === "local";
-  const maybeUndefined = viaSelf || binding.kind === "captured" || binding.kind === "persistent" || info === undefined || info.maybeUndefined;
+  // A persistent cell may be undefined only where this call has not assigned it yet, like a local.
+  const maybeUndefined = viaSelf || binding.kind === "captured" || info === undefined || info.maybeUndefined;
   if (!maybeUndefined) return v;
   return cond(binary("===", v, UNDEF), fallbackRead(m, ctx, name, loc), v, loc);
 }
@@ -49,7 +50,8 @@ export function isDefinitelyDefined(m: ModuleState, ctx: FnCtx, name: string, no
   const binding = ctx.vars.get(name);
   if (!binding) return false;
   if (binding.kind === "param") return true;
-  if (binding.kind === "captured" || binding.kind === "persistent") return false;
+  if (binding.kind === "captured" || binding.kind === "env") return false;
+  if (ctx.self && binding.kind === "local") return false;
   const info = node ? m.analysis.reads.get(node) : undefined;
   return info !== undefined && !info.maybeUndefined;
 }
@@ -69,20 +71,11 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
   if (ctx.self && binding.kind === "local" && name !== "self") {
     // `level = level + 1` in a method: a property of self unless a local of that name exists.
     const tmp = m.fresh("v");
+    const isLocal = binding.kind === "local" ? binary("!==", target, UNDEF) : lit(true);
+    const notProperty: IrExpr = { kind: "unary", op: "!", operand: rtCall("selfSet", [id(ctx.self), lit(name), id(tmp)]) };
     return [
       { kind: "var", declKind: "const", name: tmp, init: value, loc },
-      ifStmt(
-        binary("===", target, UNDEF),
-        [
-          ifStmt(
-            rtCall("selfSet", [id(ctx.self), lit(name), id(tmp)]),
-            [],
-            [exprStmt(assign(target, id(tmp)))],
-          ),
-        ],
-        [exprStmt(assign(target, id(tmp)))],
-        loc,
-      ),
+      ifStmt({ kind: "logical", op: "||", left: isLocal, right: notProperty }, [exprStmt(assign(target, id(tmp)))], null, loc),
     ];
   }
   if (binding.kind === "module" && name.startsWith("__")) {

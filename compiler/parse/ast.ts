@@ -198,6 +198,8 @@ export interface Load extends NodeBase {
    * place), or null when no such file exists (the statement fails when it runs).
    */
   resolved?: Statement[] | null;
+  /** Set by analyze/loads.ts when the loaded file exists but does not parse: the error to raise. */
+  failure?: string;
 }
 
 /** `module Name alias Short` */

@@ -5,7 +5,7 @@ import { GrErrorValue, rtError } from "../values/error.js";
 import { display, typeName } from "../values/format.js";
 import { equals, truthy } from "../values/truth.js";
 import { settings, collectedErrors } from "../config.js";
-import { GrBigNum } from "../values/bignum.js";
+import { GrBigNum, promotedPower } from "../values/bignum.js";
 import { FrozenScalar, unwrapFrozen } from "../values/frozen_scalar.js";
 import type { Value } from "../values/value.js";
 
@@ -80,15 +80,15 @@ export function mod(a: Value, b: Value): number | null {
  * `a ** b` as the reference's libm `pow`: V8's own `**` can be one unit in the last place off
  * for negative integer exponents (`10 ** -5`), so those go through an exact positive power.
  */
-export function pow(a: Value, b: Value): number {
+export function pow(a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number") {
     if (b < 0 && Number.isInteger(b) && Number.isInteger(a) && b >= -1074) {
       const p = a ** -b;
       if (Math.abs(p) <= 9007199254740992) return 1 / p;
     }
-    return a ** b;
+    return promotedPower(a, b, a ** b);
   }
-  return (viaBoxes(a, b, pow) as number | undefined) ?? typeError("number", a, b);
+  return viaBoxes(a, b, pow) ?? typeError("number", a, b);
 }
 
 export function neg(a: Value): Value {

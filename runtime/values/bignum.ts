@@ -1,8 +1,10 @@
 // bignum (core.md §3.3, §3.4; low priority). graphoid-js keeps every number a double: a declared
-// `bignum` (or `to_bignum()`) is a box that reports its type, and a plain number beyond 2^53
-// reports `bignum` as the reference's automatic promotion would. Printing is the same either way.
+// `bignum`, `to_bignum()` and a `**` result the reference would promote are boxes that report
+// their type; arithmetic with a box gives a box. Printing is the same either way. (Sums and
+// products beyond 2^53 stay plain numbers: checking every `+` and `*` would cost all programs.)
 import { formatNumber } from "./format.js";
-import type { GrObject } from "./value.js";
+import type { GrObject, Value } from "./value.js";
+import { numberMethods } from "../methods/table.js";
 
 export class GrBigNum implements GrObject {
   constructor(readonly v: number) {}
@@ -26,11 +28,24 @@ export class GrBigNum implements GrObject {
   grEquals(other: unknown): boolean {
     return (other instanceof GrBigNum ? other.v : other) === this.v;
   }
+
+  /** Number methods answer for the double inside. */
+  grCallMethod(name: string, args: Value[], names: (string | null)[] | null): Value | undefined {
+    if (name === "is_bignum") return true;
+    const m = numberMethods[name];
+    return m ? m(this.v, args, names) : undefined;
+  }
 }
 
-/** The magnitude beyond which the reference's arithmetic would have promoted to bignum. */
-export function looksPromoted(n: number): boolean {
-  return n > 9007199254740992 || n < -9007199254740992;
+const LIMIT = 9007199254740992;
+
+/** `a ** b` promotes like the reference (core.md §3.3): an infinite result, or beyond 2^53. */
+export function promotedPower(a: number, b: number, r: number): number | GrBigNum {
+  const big = (x: number) => x > LIMIT || x < -LIMIT;
+  if (r === Infinity || r === -Infinity || big(a) || big(b) || (big(r) && Number.isInteger(a) && Number.isInteger(b))) {
+    return new GrBigNum(r);
+  }
+  return r;
 }
 
 export function toBignum(v: unknown): unknown {

@@ -101,7 +101,7 @@ export function framesOf(e: Error): StackFrame[] {
     const m = /^\s*at (?:(.*?) \()?(.*\.gr):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
     // V8 names a frame `Receiver.name [as property]`; a nameless one is a lambda.
-    const fn = (m[1] ?? "<anonymous>").replace(/ \[as [^\]]*\]$/, "").replace(/^[\w$]+\./, "").replace(/\$g$/, "");
+    const fn = (m[1] ?? "<anonymous>").replace(/ \[as [^\]]*\]$/, "").replace(/^[\w$]+\./, "").replace(/\$g$/, "").replace(/\$$/, "");
     out.push({ function: fn === "$load" ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
   }
   return out;

@@ -102,8 +102,7 @@ export function toStringForm(v: Value): string {
 export function typeName(v: Value): string {
   switch (typeof v) {
     case "number":
-      // Beyond 2^53 the reference would have promoted the value (core.md §3.3).
-      return v > 9007199254740992 || v < -9007199254740992 ? "bignum" : "num";
+      return "num";
     case "string":
       return "string";
     case "boolean":
