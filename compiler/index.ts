@@ -71,20 +71,19 @@ export function compileProgram(program: Program, options: CompileOptions): Compi
       hmr: options.hmr ?? false,
       spec: options.spec ?? false,
     });
-    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt" });
-    const { code, map } = printer.module(ir).toStringWithSourceMap({ file: options.outFile ?? file + ".mjs" });
-    const mapJson = map.toString();
-    let out = code;
     const mode = options.sourcemap ?? "inline";
+    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt", sourceMap: mode !== "none" });
+    const { code, map: mapJson } = printer.module(ir, options.outFile ?? file + ".mjs");
+    let out = code;
     if (mode === "inline") {
-      out += `\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64(mapJson)}\n`;
+      out += `\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64(mapJson!)}\n`;
     } else if (mode === "external") {
       const name = (options.outFile ?? file + ".mjs").split(/[\\/]/).pop();
       out += `\n//# sourceMappingURL=${name}.map\n`;
     }
     return {
       code: out,
-      map: mode === "none" ? null : mapJson,
+      map: mapJson,
       dts: options.dts ? generateDts(program) : null,
       diagnostics: [],
     };
@@ -125,8 +124,8 @@ export function compileDynamicLoad(source: string, file: string): CompileResult 
       spec: false,
       dynamicScope: true,
     });
-    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt" });
-    return { code: printer.module(ir).toString(), map: null, dts: null, diagnostics: [] };
+    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt", sourceMap: false });
+    return { code: printer.module(ir, file).code, map: null, dts: null, diagnostics: [] };
   } catch (err) {
     if (err instanceof CompileError) return { code: null, map: null, dts: null, diagnostics: [err.diagnostic] };
     throw err;

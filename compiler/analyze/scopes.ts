@@ -65,19 +65,58 @@ export interface Analysis {
   moduleNameOrder: string[];
 }
 
-/** A definitely-defined set; `null` stands for unreachable code (every name counts as defined). */
-type Defined = Set<string> | null;
+/**
+ * The names definitely defined at the current point of one scope's walk. Branches are undone
+ * through a log instead of copying the set, so a branch costs what it assigns, not the size of the
+ * scope (a module of thousands of names must not pay per `if`). Unreachable code (after `return`,
+ * `break`, …) counts every name as defined.
+ */
+class DefinedNames {
+  private readonly names = new Set<string>();
+  private readonly log: string[] = [];
+  unreachable = false;
 
-function intersect(a: Defined, b: Defined): Defined {
-  if (a === null) return b === null ? null : new Set(b);
-  if (b === null) return new Set(a);
-  const out = new Set<string>();
-  for (const x of a) if (b.has(x)) out.add(x);
-  return out;
+  has(name: string): boolean {
+    return this.unreachable || this.names.has(name);
+  }
+
+  add(name: string): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.log.push(name);
+  }
+
+  mark(): Mark {
+    return { length: this.log.length, unreachable: this.unreachable };
+  }
+
+  /** Goes back to `mark`; returns what the path since then added, or null if it ended unreachable. */
+  undo(mark: Mark): string[] | null {
+    const added = this.log.splice(mark.length);
+    for (const n of added) this.names.delete(n);
+    const ended = this.unreachable ? null : added;
+    this.unreachable = mark.unreachable;
+    return ended;
+  }
+
+  /**
+   * After alternative paths from one mark (each already undone): keeps what every path that
+   * continues defined; if no path continues, what follows is unreachable.
+   */
+  merge(paths: (string[] | null)[]): void {
+    const live = paths.filter((p): p is string[] => p !== null);
+    if (live.length === 0) {
+      this.unreachable = true;
+      return;
+    }
+    const [first, ...rest] = live;
+    for (const n of first!) if (rest.every((p) => p.includes(n))) this.add(n);
+  }
 }
 
-function copy(d: Defined): Defined {
-  return d === null ? null : new Set(d);
+interface Mark {
+  length: number;
+  unreachable: boolean;
 }
 
 const TASK_NAMES = new Set(["channel", "select"]);
@@ -116,7 +155,7 @@ class Walker {
   readonly boundOtherwise = new Set<string>();
   private loopDepth = 0;
   private scope!: Scope;
-  private defined: Defined = new Set();
+  private defined = new DefinedNames();
   /**
    * Names that may be defined at this point of the module's top level (textually earlier
    * assignments, plus everything assigned in an enclosing loop). Null inside functions, where
@@ -132,7 +171,7 @@ class Walker {
   module(program: A.Program): Scope {
     const scope = this.newScope("module", program, null, []);
     this.scope = scope;
-    this.defined = new Set();
+    this.defined = new DefinedNames();
     this.statements(program.body);
     return scope;
   }
@@ -162,7 +201,7 @@ class Walker {
   private define(name: string, byFn = false): void {
     if (!byFn) this.boundOtherwise.add(name);
     if (!this.scope.params.includes(name)) this.scope.assigned.add(name);
-    this.defined?.add(name);
+    this.defined.add(name);
     this.addMaybe(name);
   }
 
@@ -183,7 +222,7 @@ class Walker {
   }
 
   private isDefined(name: string): boolean {
-    return this.defined === null || this.defined.has(name) || this.scope.params.includes(name);
+    return this.defined.has(name) || this.scope.params.includes(name);
   }
 
   private readName(name: string, node: A.Identifier | null): void {
@@ -207,7 +246,7 @@ class Walker {
     const scope = this.newScope(kind, node, outerScope, params);
     scope.moduleNamesAtCreation = outerMaybe !== null ? this.out.moduleNameOrder.length : outerScope.moduleNamesAtCreation;
     this.scope = scope;
-    this.defined = new Set();
+    this.defined = new DefinedNames();
     this.maybe = null;
     body();
     // Bare names inside a method's lambdas may resolve through the method's `self`.
@@ -250,45 +289,40 @@ class Walker {
       case "GraphDecl":
         this.graphDecl(s);
         return;
-      case "If": {
+      case "If":
         this.expression(s.test);
-        const before = copy(this.defined);
-        this.statements(s.consequent);
-        const afterThen = this.defined;
-        this.defined = copy(before);
-        if (s.alternate) this.statements(s.alternate);
-        this.defined = intersect(afterThen, this.defined);
+        this.branches([() => this.statements(s.consequent), () => s.alternate && this.statements(s.alternate)]);
         return;
-      }
       case "While": {
         this.enterLoop(s.body);
         this.expression(s.test);
-        const before = copy(this.defined);
+        // The body may run zero times: nothing it defines is definite afterwards.
+        const before = this.defined.mark();
         this.loopDepth++;
         this.statements(s.body);
         this.loopDepth--;
-        this.defined = before;
+        this.defined.undo(before);
         return;
       }
       case "For": {
         this.enterLoop(s.body);
         this.expression(s.iterable);
-        const before = copy(this.defined);
+        const before = this.defined.mark();
         this.define(s.variable);
         this.loopDepth++;
         this.statements(s.body);
         this.loopDepth--;
-        this.defined = before;
+        this.defined.undo(before);
         if (this.scope.kind === "module" || !this.scope.params.includes(s.variable)) this.scope.assigned.add(s.variable);
         return;
       }
       case "Return":
         if (s.value) this.expression(s.value);
-        this.defined = null;
+        this.defined.unreachable = true;
         return;
       case "Break":
       case "Continue":
-        this.defined = null;
+        this.defined.unreachable = true;
         return;
       case "Import":
         this.importStmt(s);
@@ -409,24 +443,40 @@ class Walker {
   }
 
   private tryStmt(s: A.Try): void {
-    const before = copy(this.defined);
-    this.statements(s.body);
-    let after = this.defined;
+    const paths: (() => void)[] = [() => this.statements(s.body)];
     for (const h of s.handlers) {
-      // A catch may start after any statement of the body: only what was defined before counts.
-      this.defined = copy(before);
-      if (h.binding) this.define(h.binding);
-      const atStart = copy(this.defined);
-      this.statements(h.body);
-      // Names first created in a catch body vanish at its end (core.md §5.1).
-      this.defined = this.defined === null ? null : atStart;
-      after = intersect(after, this.defined);
+      // A catch may start after any statement of the body: only what was defined before counts,
+      // and names first created in a catch body vanish at its end (core.md §5.1).
+      paths.push(() => {
+        const atStart = this.defined.mark();
+        if (h.binding) this.define(h.binding);
+        this.statements(h.body);
+        const ended = this.defined.undo(atStart);
+        if (ended === null) this.defined.unreachable = true;
+      });
     }
-    this.defined = after;
+    this.branches(paths);
     if (s.finalizer) {
-      if (this.defined === null) this.defined = copy(before);
+      // `finally` runs whichever way the body ended.
+      const wasUnreachable = this.defined.unreachable;
+      this.defined.unreachable = false;
       this.statements(s.finalizer);
+      this.defined.unreachable ||= wasUnreachable;
     }
+  }
+
+  /**
+   * Alternative paths from this point (branches of an `if`, arms of a `match` …): afterwards a
+   * name is definite only if every path that continues defined it.
+   */
+  private branches(paths: (() => unknown)[]): void {
+    const start = this.defined.mark();
+    const ends: (string[] | null)[] = [];
+    for (const walk of paths) {
+      walk();
+      ends.push(this.defined.undo(start));
+    }
+    this.defined.merge(ends);
   }
 
   // ---------------------------------------------------------------- expressions
@@ -434,7 +484,7 @@ class Walker {
   /** An expression evaluated later, at an unknown point: every read may see an undefined name. */
   private lazyExpression(e: A.Expression): void {
     const saved = this.defined;
-    this.defined = new Set();
+    this.defined = new DefinedNames();
     this.expression(e);
     this.defined = saved;
   }
@@ -472,47 +522,29 @@ class Walker {
       case "Unary":
         this.expression(e.operand);
         return;
-      case "Logical": {
+      case "Logical":
         this.expression(e.left);
-        const before = copy(this.defined);
-        this.expression(e.right);
-        this.defined = intersect(before, this.defined);
+        this.branches([() => this.expression(e.right), () => {}]);
         return;
-      }
-      case "Conditional": {
+      case "Conditional":
         this.expression(e.test);
-        const before = copy(this.defined);
-        this.expression(e.consequent);
-        const afterThen = this.defined;
-        this.defined = copy(before);
-        if (e.alternate) this.expression(e.alternate);
-        this.defined = intersect(afterThen, this.defined);
+        this.branches([() => this.expression(e.consequent), () => e.alternate && this.expression(e.alternate)]);
         return;
-      }
-      case "IfExpr": {
+      case "IfExpr":
         this.expression(e.test);
-        const before = copy(this.defined);
-        this.statements(e.consequent);
-        const afterThen = this.defined;
-        this.defined = copy(before);
-        if (e.alternate) this.statements(e.alternate);
-        this.defined = intersect(afterThen, this.defined);
+        this.branches([() => this.statements(e.consequent), () => e.alternate && this.statements(e.alternate)]);
         return;
-      }
-      case "Match": {
+      case "Match":
         this.expression(e.subject);
-        const before = copy(this.defined);
-        let after: Defined = null;
-        for (const arm of e.arms) {
-          this.defined = copy(before);
-          this.pattern(arm.pattern);
-          this.expression(arm.body);
-          after = intersect(after, this.defined);
-        }
-        // No arm may match: the bindings are only maybe-defined afterwards.
-        this.defined = intersect(after, before);
+        // No arm may match: the fall-through path defines nothing.
+        this.branches([
+          ...e.arms.map((arm) => () => {
+            this.pattern(arm.pattern);
+            this.expression(arm.body);
+          }),
+          () => {},
+        ]);
         return;
-      }
       case "Call":
         if (e.callee.type === "Identifier") {
           if (TASK_NAMES.has(e.callee.name)) this.out.usesTasks = true;

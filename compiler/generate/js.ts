@@ -13,6 +13,8 @@ export interface GenerateOptions {
   sourceName: string;
   /** JS identifier the runtime namespace is imported as. */
   runtimeName: string;
+  /** Build a source map (SourceNodes for every located node); without it code is plain text. */
+  sourceMap: boolean;
 }
 
 const PREC: Record<string, number> = {
@@ -53,17 +55,22 @@ export class JsPrinter {
 
   constructor(private readonly options: GenerateOptions) {}
 
-  module(mod: IrModule): InstanceType<typeof SourceNode> {
+  /** The module's code and, when asked for, its source map (JSON text). */
+  module(mod: IrModule, outFile: string): { code: string; map: string | null } {
     const out: Chunk[] = [];
     for (const imp of mod.imports) out.push(`import * as ${imp.name} from ${JSON.stringify(imp.specifier)};\n`);
     for (const s of mod.body) out.push(this.stmt(s));
     if (mod.exports.length > 0) {
       out.push(`export { ${mod.exports.map((e) => (e.local === e.exported ? e.local : `${e.local} as ${e.exported}`)).join(", ")} };\n`);
     }
-    return new SourceNode(null, null, null, out as never);
+    if (!this.options.sourceMap) return { code: flatten(out), map: null };
+    const { code, map } = new SourceNode(null, null, null, out as never).toStringWithSourceMap({ file: outFile });
+    return { code, map: map.toString() };
   }
 
   private node(loc: Loc | null | undefined, chunks: Chunk): Chunk {
+    // Without a map, collapse to text at once: short-lived arrays instead of a tree kept to the end.
+    if (!this.options.sourceMap) return flatten(chunks);
     if (!loc) return chunks;
     return new SourceNode(loc.start.line, loc.start.column - 1, this.options.sourceName, chunks as never);
   }
@@ -163,6 +170,7 @@ export class JsPrinter {
   /** Prints `e`, parenthesised when its precedence is below `min`. */
   expr(e: IrExpr, min: number): Chunk {
     const [prec, chunk] = this.exprInner(e);
+    if (!this.options.sourceMap) return prec < min ? "(" + flatten(chunk) + ")" : flatten(chunk);
     const wrapped = prec < min ? ["(", chunk, ")"] : chunk;
     return this.node(e.loc, wrapped);
   }
@@ -247,6 +255,17 @@ export class JsPrinter {
     const head = f.arrow ? `(${f.params.join(", ")}) => ` : `function${f.generator ? "*" : ""}${f.name ? " " + f.name : ""}(${f.params.join(", ")}) `;
     return [head, this.block(f.body)];
   }
+}
+
+/** Plain text of a chunk tree (no source map wanted). */
+function flatten(chunk: Chunk): string {
+  if (typeof chunk === "string") return chunk;
+  if (Array.isArray(chunk)) {
+    let out = "";
+    for (const c of chunk) out += flatten(c);
+    return out;
+  }
+  return chunk.toString();
 }
 
 function literal(v: number | string | boolean | null | undefined): string {
