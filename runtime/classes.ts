@@ -13,6 +13,7 @@ import { callFunction, callFunctionNamed } from "./call.js";
 import { deepClone, checkMethodConstraints, hasMethodConstraints, restoreGraph } from "./graph/index.js";
 import { type FnTable, callReg, regGet, isPlaceholder } from "./functions.js";
 import { onClassDeclared } from "./reflect-hooks.js";
+import { methodTablesChanged } from "./method-cache.js";
 import type { Value } from "./values/value.js";
 
 // ---------------------------------------------------------------- declaration
@@ -40,7 +41,7 @@ export function beginClass(name: string, parent: Value, kind: GrSymbol | null): 
 }
 
 export function classProp(cls: GrGraph, name: string, value: Value): void {
-  cls.props.set(name, value);
+  cls.props[name] = value;
 }
 
 export function classRule(cls: GrGraph, rule: GrSymbol, arg: Value): void {
@@ -51,6 +52,7 @@ export function classRule(cls: GrGraph, rule: GrSymbol, arg: Value): void {
 /** Adds a method variant; a redefinition replaces an inherited method or the same-guard variant. */
 export function classMethod(cls: GrGraph, name: string, fn: GrFunction, guard: GrFunction | null, isStatic: boolean): void {
   fn.name ??= name;
+  methodTablesChanged();
   const variant: MethodVariant = { name, fn, guard, owner: cls, isStatic };
   const existing = cls.methods.get(name);
   if (!existing || existing.some((v) => v.owner !== cls)) {
@@ -70,7 +72,7 @@ export function classMethod(cls: GrGraph, name: string, fn: GrFunction, guard: G
 export function classConfigure(cls: GrGraph, key: string, names: string[]): void {
   for (const prop of names) {
     if (key === "readable" || key === "accessible") {
-      const getter = new GrFunction(prop, [], (self: GrGraph) => share(self.props.get(prop) ?? null), "method");
+      const getter = new GrFunction(prop, [], (self: GrGraph) => share(self.props[prop] ?? null), "method");
       classMethod(cls, prop, getter, null, false);
     }
     if (key === "writable" || key === "accessible") {
@@ -91,6 +93,8 @@ export function endClass(cls: GrGraph): GrGraph {
 /** `fn Recv.m()` / `static fn Recv.m()`: attaches a method to an existing graph. */
 export function attachMethod(recv: Value, name: string, fn: GrFunction, isStatic: boolean): null {
   if (!(recv instanceof GrGraph)) throw rtError(`Cannot attach method '${name}' to type '${typeof recv}'`);
+  // Instances share this table: call-site caches must look again.
+  methodTablesChanged();
   const variant: MethodVariant = { name, fn, guard: null, owner: recv, isStatic };
   const existing = recv.methods.get(name);
   if (existing && existing.every((v) => v.owner === recv)) {
@@ -114,14 +118,14 @@ export function instantiate(cls: Value, keys: string[], values: Value[]): GrGrap
   inst.parent = cls.parent;
   inst.className = cls.className;
   inst.frozen = false;
-  for (let i = 0; i < keys.length; i++) inst.props.set(keys[i]!, values[i]!);
+  for (let i = 0; i < keys.length; i++) inst.props[keys[i]!] = values[i]!;
   return inst;
 }
 
 // ---------------------------------------------------------------- properties
 
 export function graphGetProp(g: GrGraph, name: string): Value {
-  const p = g.props.get(name);
+  const p = g.props[name];
   if (p !== undefined) return p;
   const node = g.nodes.get(name);
   return node ? node.value : null;
@@ -129,7 +133,7 @@ export function graphGetProp(g: GrGraph, name: string): Value {
 
 export function graphSetProp(g: GrGraph, name: string, v: Value): void {
   if (g.frozen) throw rtError("Cannot modify frozen graph");
-  g.props.set(name, v);
+  g.props[name] = v;
 }
 
 // ---------------------------------------------------------------- dispatch
@@ -144,6 +148,7 @@ export function insideMethodsOf(g: GrGraph): boolean {
 
 /** The variant of `name` whose guard holds first, else the unguarded one (core.md §10.6). */
 export function pickVariant(self: GrGraph, variants: readonly MethodVariant[]): MethodVariant | null {
+  if (variants.length === 1 && variants[0]!.guard === null) return variants[0]!;
   let fallback: MethodVariant | null = null;
   for (const v of variants) {
     if (v.guard === null) {
@@ -168,15 +173,9 @@ export function invokeVariant(self: GrGraph, variant: MethodVariant, args: Value
   }
   const expected = fn.params.length;
   if (args.length !== expected) throw rtError(`Method '${variant.name}' expects ${expected} arguments, but got ${args.length}`);
-  const constrained = hasMethodConstraints(self);
-  const before = constrained ? deepClone(self) : null;
-  activeSelves.push(self);
-  let result: Value;
-  try {
-    result = fn.impl(self, ...args);
-  } finally {
-    activeSelves.pop();
-  }
+  if (!hasMethodConstraints(self)) return callImpl(fn.impl, self, args);
+  const before = deepClone(self);
+  const result = callImpl(fn.impl, self, args);
   if (before) {
     try {
       checkMethodConstraints(before, self, variant.name);
@@ -188,10 +187,31 @@ export function invokeVariant(self: GrGraph, variant: MethodVariant, args: Value
   return result;
 }
 
-export function callGraphMethod(g: GrGraph, name: string, args: Value[], names: (string | null)[] | null): Value {
+/** Calls a method body without building a spread call for the common small arities. */
+function callImpl(impl: (...a: any[]) => Value, self: GrGraph, args: Value[]): Value {
+  switch (args.length) {
+    case 0:
+      return impl(self);
+    case 1:
+      return impl(self, args[0]);
+    case 2:
+      return impl(self, args[0], args[1]);
+    case 3:
+      return impl(self, args[0], args[1], args[2]);
+    default:
+      return impl(self, ...args);
+  }
+}
+
+/**
+ * `privileged`: the call is written inside a method body (or a lambda there), where private
+ * `_methods` may be called (core.md §10.5). The compiler knows this from the call site; tasks also
+ * track the methods they are inside (`activeSelves`).
+ */
+export function callGraphMethod(g: GrGraph, name: string, args: Value[], names: (string | null)[] | null, privileged = false): Value {
   const variants = g.methods.get(name);
   if (variants !== undefined) {
-    if (name.startsWith("_") && !insideMethodsOf(g)) {
+    if (name.charCodeAt(0) === 95 /* _ */ && !privileged && !insideMethodsOf(g)) {
       throw rtError(`Cannot call private method '${name}' from outside the graph's methods`);
     }
     const v = pickVariant(g, variants);
@@ -224,7 +244,7 @@ export function superCall(self: Value, owner: Value, name: string, args: Value[]
 /** A bare name in a method that is no variable: property, method, registered function (§10.3). */
 export function selfGet(self: Value, table: FnTable, name: string): Value {
   if (self instanceof GrGraph) {
-    const p = self.props.get(name);
+    const p = self.props[name];
     if (p !== undefined) return share(p);
     const variants = self.methods.get(name);
     if (variants && variants.length > 0) return variants[0]!.fn;
@@ -234,7 +254,7 @@ export function selfGet(self: Value, table: FnTable, name: string): Value {
 
 /** Assignment to a bare name in a method: true when it updated a property of self. */
 export function selfSet(self: Value, name: string, v: Value): boolean {
-  if (self instanceof GrGraph && self.props.has(name)) {
+  if (self instanceof GrGraph && self.props[name] !== undefined) {
     graphSetProp(self, name, v);
     return true;
   }
@@ -313,7 +333,7 @@ const classMethods: Record<string, ClassMethod> = {
   dependents: () => new GrList([]),
   dependency_order: () => new GrList([]),
   methods: (g) => new GrList([...g.methods.keys()]),
-  properties: (g) => new GrMap(new Map([...g.props].map(([k, v]) => [k, v instanceof GrCollection ? share(v) : v]))),
+  properties: (g) => new GrMap(new Map(Object.keys(g.props).map((k) => [k, share(g.props[k]!)]))),
 };
 
 /** Whether `self`'s class (or the value itself) defines a method: used for universal-method precedence. */

@@ -56,6 +56,28 @@ function hostsProps(v: unknown): v is PropertyHost {
   return typeof v === "object" && v !== null && typeof (v as PropertyHost).grGetProp === "function";
 }
 
+/**
+ * A method call written inside a method body, whose name is no universal method: user methods of
+ * a graph first (private ones allowed), then everything else as `callMethod`.
+ */
+export function callMethodIn(recv: Value, name: string, args: Value[], names: (string | null)[] | null): Value {
+  if (recv instanceof GrGraph) return callGraphMethod(recv, name, args, names, true);
+  return callMethod(recv, name, args, names);
+}
+
+/** A call whose method name the compiler knows is no universal method (so that check is skipped). */
+export function callMethodNU(recv: Value, name: string, args: Value[], names: (string | null)[] | null): Value {
+  if (recv instanceof GrGraph) return callGraphMethod(recv, name, args, names);
+  if (typeof recv === "string") {
+    const m = stringMethods[name];
+    if (m) return m(recv, args, names);
+  } else if (recv instanceof GrList) {
+    const m = listMethods[name];
+    if (m) return m(recv, args, names);
+  }
+  return callMethod(recv, name, args, names);
+}
+
 export function callMethod(recv: Value, name: string, args: Value[], names: (string | null)[] | null): Value {
   if (recv instanceof GrModule) {
     const own = callModuleMember(recv, name, args);

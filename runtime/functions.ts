@@ -43,17 +43,20 @@ export function placeholder(name: string): GrFunction {
   return f;
 }
 
-const PLACEHOLDER = Symbol("placeholder");
-
 export function isPlaceholder(f: unknown): boolean {
-  return typeof f === "object" && f !== null && (f as { [PLACEHOLDER]?: boolean })[PLACEHOLDER] === true;
+  return f instanceof GrFunction && f.placeholder;
 }
 
-export function newFnTable(names: string[]): FnTable {
-  const table: FnTable = Object.create(null);
-  for (const n of names) {
+/**
+ * Fills a module's function table. Compiled code passes an object literal with every `fn` name as
+ * a key, so the table has a fixed shape from the start and `$F.name.impl(...)` stays a fast,
+ * inlinable property load (a table built key by key would fall into V8's dictionary mode).
+ */
+export function newFnTable(slots: Record<string, unknown> | string[]): FnTable {
+  const table = (Array.isArray(slots) ? Object.fromEntries(slots.map((n) => [n, null])) : slots) as FnTable;
+  for (const n of Object.keys(table)) {
     const p = placeholder(n);
-    (p as unknown as Record<symbol, boolean>)[PLACEHOLDER] = true;
+    p.placeholder = true;
     table[n] = p;
   }
   return table;

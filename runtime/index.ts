@@ -17,6 +17,7 @@ import { rtError } from "./values/error.js";
 import type { Value } from "./values/value.js";
 
 export { sym } from "./values/symbol.js";
+export { formatNumber } from "./values/format.js";
 export { share, truthy };
 export * from "./ops/arith.js";
 export { fn, clauses, register, bindFn, regGet, callReg, undefVar } from "./functions.js";
@@ -43,6 +44,8 @@ export {
 } from "./modules.js";
 export {
   callMethod,
+  callMethodIn,
+  callMethodNU,
   nsCall,
   namespace,
   getProp,
@@ -68,6 +71,7 @@ export { configure, restoreSettings, storeValue } from "./configure.js";
 export { runMain, formatUncaught } from "./program.js";
 export { host, installHost } from "./host.js";
 export { wrapBreaker } from "./healing/breaker.js";
+export { methodCache, call0, call1, call2, call3 } from "./method-cache.js";
 export { currentScope, enableCallTracing } from "./reflect/index.js";
 export {
   spawnTask,

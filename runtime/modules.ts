@@ -103,8 +103,8 @@ export function mainModule(file: string): GrModule {
   return m;
 }
 
-export function fnTable(m: GrModule, names: string[]): FnTable {
-  m.fns = newFnTable(names);
+export function fnTable(m: GrModule, slots: Record<string, unknown> | string[]): FnTable {
+  m.fns = newFnTable(slots);
   return m.fns;
 }
 
@@ -281,6 +281,6 @@ export function loadDynamic(m: GrModule, path: Value, env: ScopeEnv): null {
 }
 
 /** The function table of code run by a computed-path `load`. */
-export function loadedFnTable(names: string[]): FnTable {
-  return newFnTable(names);
+export function loadedFnTable(slots: Record<string, unknown> | string[]): FnTable {
+  return newFnTable(slots);
 }

@@ -63,6 +63,8 @@ export interface Analysis {
   usesCallGraph: boolean;
   /** Module-level names in the order they may first become defined. */
   moduleNameOrder: string[];
+  /** The name each `import` statement binds (for modules without an `as` or selection). */
+  importBindings: Map<A.Import, string>;
 }
 
 /**
@@ -137,6 +139,7 @@ export function analyze(program: A.Program, importBinding: ImportBinding = (path
     usesIntegerMode: false,
     usesCallGraph: false,
     moduleNameOrder: [],
+    importBindings: new Map(),
   };
   const walker = new Walker(analysis, importBinding);
   analysis.module = walker.module(program);
@@ -438,8 +441,13 @@ class Walker {
   }
 
   private importStmt(s: A.Import): void {
-    if (s.items) for (const item of s.items) this.define(item.alias ?? item.name);
-    else this.define(s.alias ?? this.importBinding(s.path, s.loc));
+    if (s.items) {
+      for (const item of s.items) this.define(item.alias ?? item.name);
+      return;
+    }
+    const binding = s.alias ?? this.importBinding(s.path, s.loc);
+    this.out.importBindings.set(s, binding);
+    this.define(binding);
   }
 
   private tryStmt(s: A.Try): void {

@@ -289,5 +289,7 @@ function propertyAccess(name: string): string {
 }
 
 function objectKey(name: string): string {
+  // `__proto__: v` in a literal would set the prototype instead of a property.
+  if (name === "__proto__") return '["__proto__"]';
   return IDENT.test(name) ? name : JSON.stringify(name);
 }

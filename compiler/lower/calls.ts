@@ -182,7 +182,25 @@ export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): Ir
       return maybeYield(ctx, "callMethod", [detached, method, array(args.values), args.names], e.loc);
     }
   }
-  return maybeYield(ctx, "callMethod", [lowerExpr(m, ctx, object), method, array(args.values), args.names], e.loc);
+  const entry = methodEntry(ctx, e.method);
+  if (entry !== "callMethod" && !args.named && args.values.length <= 3) {
+    // A call-site cache: class instances seen before go straight to the method body.
+    const ic = m.methodCache(e.method, entry === "callMethodIn");
+    return rtCall(`call${args.values.length}`, [id(ic), lowerExpr(m, ctx, object), ...args.values], e.loc);
+  }
+  return maybeYield(ctx, entry, [lowerExpr(m, ctx, object), method, array(args.values), args.names], e.loc);
+}
+
+/** Methods every value answers before its own (core.md §3.10); a class cannot override them. */
+const UNIVERSAL_METHODS = new Set(["type", "type_name", "to_string", "to_num", "to_bool", "freeze", "is_frozen", "has_frozen", "to_bignum", "is_bignum", "fits_in_num"]);
+
+/**
+ * The runtime entry for a method call: the general one for universal names; otherwise one that
+ * skips that check, and inside a method body one that may call private `_methods` (core.md §10.5).
+ */
+function methodEntry(ctx: FnCtx, name: string): string {
+  if (UNIVERSAL_METHODS.has(name) || ctx.gen) return "callMethod";
+  return ctx.self !== null ? "callMethodIn" : "callMethodNU";
 }
 
 function namespaceCall(m: ModuleState, ctx: FnCtx, object: A.Identifier, e: A.MethodCall): IrExpr | null {

@@ -1,6 +1,7 @@
 // State shared while lowering one module, and per compiled function.
 import type * as A from "../parse/ast.js";
 import type { Analysis, Scope } from "../analyze/scopes.js";
+import { inferTypes, type VariableTypes } from "../analyze/types.js";
 import type { IrStmt } from "./ir.js";
 
 /**
@@ -32,6 +33,11 @@ export interface FnCtx {
   self: string | null;
   /** JS name of the class a method was declared in (for `super`), else null. */
   ownerClass: string | null;
+  /**
+   * In a method declared in a class body: the properties that body declares. Bare names among
+   * them are read and written on `self.props` directly (falling back to the general rules).
+   */
+  classProps: Set<string> | null;
   /** Temporaries declared at the top of the function. */
   temps: string[];
   /** Loop nesting, to know whether `break`/`continue` are inside a loop of this function. */
@@ -84,10 +90,15 @@ export class ModuleState {
   readonly imports: { name: string; specifier: string }[] = [];
   private readonly importNames = new Map<string, string>();
 
+  /** Static types of variables, per scope (analyze/types.ts). */
+  readonly types: Map<Scope, VariableTypes>;
+
   constructor(
     readonly analysis: Analysis,
     readonly options: LowerOptions,
-  ) {}
+  ) {
+    this.types = inferTypes(analysis);
+  }
 
   fresh(prefix: string): string {
     return `$${prefix}${++this.counter}`;
@@ -105,6 +116,18 @@ export class ModuleState {
         init: { kind: "call", callee: { kind: "runtime", name: "sym" }, args: [{ kind: "literal", value: name }] },
       });
     }
+    return js;
+  }
+
+  /** A module-level method cache for one call site (runtime/method-cache.ts). */
+  methodCache(name: string, privileged: boolean): string {
+    const js = `$ic${++this.counter}`;
+    this.hoisted.push({
+      kind: "var",
+      declKind: "const",
+      name: js,
+      init: { kind: "call", callee: { kind: "runtime", name: "methodCache" }, args: [{ kind: "literal", value: name }, { kind: "literal", value: privileged }] },
+    });
     return js;
   }
 

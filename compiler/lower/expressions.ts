@@ -3,7 +3,8 @@
 import type * as A from "../parse/ast.js";
 import type { FnCtx, ModuleState } from "./context.js";
 import type { IrExpr, IrStmt, JsBinaryOp } from "./ir.js";
-import { NONE, and, array, assign, binary, cond, exprStmt, fn, id, lit, not, ret, rtCall, typeOf, seq } from "./build.js";
+import { typeOf, type StaticType } from "../analyze/types.js";
+import { NONE, and, array, assign, binary, call, cond, exprStmt, fn, id, lit, member, not, ret, rtCall, typeOf as typeOf$, seq } from "./build.js";
 import { readName, FN_TABLE } from "./names.js";
 import { lowerLambda } from "./functions.js";
 import { lowerCall, lowerMethodCall, lowerSuperCall } from "./calls.js";
@@ -11,60 +12,15 @@ import { lowerMatch } from "./patterns.js";
 import { lowerStmts, temp, integerMode } from "./lower.js";
 import { writeName } from "./names.js";
 
-/** Static type facts used to skip runtime checks. */
-export type StaticType = "num" | "string" | "bool" | "none" | "unknown";
-
-export function staticType(e: A.Expression): StaticType {
-  switch (e.type) {
-    case "NumberLit":
-      return "num";
-    case "StringLit":
-      return "string";
-    case "BoolLit":
-    case "Logical":
-      return "bool";
-    case "NoneLit":
-      return "none";
-    case "Unary":
-      if (e.operator === "not") return "bool";
-      if (e.operator === "~") return "num";
-      // Negating a bignum box gives a box.
-      return staticType(e.operand) === "num" ? "num" : "unknown";
-    case "Binary":
-      switch (e.operator) {
-        case "-":
-        case "*":
-          // With a bignum (or frozen) box as an operand the result is a box, not a number.
-          return staticType(e.left) === "num" && staticType(e.right) === "num" ? "num" : "unknown";
-        case "**":
-          // `**` promotes large results to bignum boxes (core.md §3.3).
-          return "unknown";
-        case "&":
-        case "|":
-        case "^":
-        case "<<":
-        case ">>":
-          return "num";
-        case "+": {
-          const l = staticType(e.left);
-          const r = staticType(e.right);
-          if (l === "num" && r === "num") return "num";
-          if (l === "string" || r === "string") return "string";
-          return "unknown";
-        }
-        case "==":
-        case "!=":
-        case "<":
-        case "<=":
-        case ">":
-        case ">=":
-          return "bool";
-        default:
-          return "unknown";
-      }
-    default:
-      return "unknown";
-  }
+/** The static type of `e` where it is compiled: literals, operators, and typed variables. */
+export function staticType(m: ModuleState, ctx: FnCtx, e: A.Expression): StaticType {
+  const types = m.types.get(ctx.scope);
+  const t = typeOf(e, (name) => {
+    const b = ctx.vars.get(name);
+    // Only this scope's own variables: captured copies and cells may hold anything.
+    return b && (b.kind === "module" || b.kind === "local") ? types?.get(name) : undefined;
+  });
+  return t === "top" ? "unknown" : t;
 }
 
 /**
@@ -88,7 +44,7 @@ function isFresh(e: A.Expression): boolean {
 /** A value about to be stored somewhere (variable, argument, element, return): marks sharing. */
 export function storedValue(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
   const v = lowerValue(m, ctx, e);
-  if (isFresh(e) || staticType(e) !== "unknown") return v;
+  if (isFresh(e) || staticType(m, ctx, e) !== "unknown") return v;
   return rtCall("share", [v]);
 }
 
@@ -99,7 +55,7 @@ export function lowerValue(m: ModuleState, ctx: FnCtx, e: A.Expression, kind: "l
 }
 
 export function truthy(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
-  const t = staticType(e);
+  const t = staticType(m, ctx, e);
   const v = lowerExpr(m, ctx, e);
   if (t === "bool") return v;
   return rtCall("truthy", [v]);
@@ -113,6 +69,7 @@ function stable(m: ModuleState, ctx: FnCtx, v: IrExpr, setup: IrExpr[]): IrExpr 
   return id(t);
 }
 
+/** Operators whose number-number case is one JS operator (guarded by `typeof` unless known). */
 const NUMERIC: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
   "+": { js: "+", rt: "add" },
   "-": { js: "-", rt: "sub" },
@@ -121,15 +78,19 @@ const NUMERIC: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
   "<=": { js: "<=", rt: "le" },
   ">": { js: ">", rt: "gt" },
   ">=": { js: ">=", rt: "ge" },
+  "==": { js: "===", rt: "eq" },
+  "!=": { js: "!==", rt: "ne" },
+};
+
+/** Number operations that fail (or give none) on a zero divisor: the JS operator only for a non-zero one. */
+const DIVIDING: Partial<Record<A.BinaryOp, { js: JsBinaryOp; rt: string }>> = {
+  "/": { js: "/", rt: "div" },
+  "%": { js: "%", rt: "mod" },
+  "//": { js: "/", rt: "intDiv" },
 };
 
 const RUNTIME_BINARY: Partial<Record<A.BinaryOp, string>> = {
   "**": "pow",
-  "/": "div",
-  "//": "intDiv",
-  "%": "mod",
-  "==": "eq",
-  "!=": "ne",
   "&": "bitAnd",
   "|": "bitOr",
   "^": "bitXor",
@@ -145,30 +106,43 @@ function lowerBinary(m: ModuleState, ctx: FnCtx, e: A.Binary): IrExpr {
   if (op === "=~" || op === "!~") {
     return seq([lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right), rtCall("regexMatch", [lit(op === "!~")], e.loc)]);
   }
-  const lt = staticType(e.left);
-  const rt = staticType(e.right);
+  const lt = staticType(m, ctx, e.left);
+  const rt = staticType(m, ctx, e.right);
+  const left = lowerExpr(m, ctx, e.left);
+  const right = lowerExpr(m, ctx, e.right);
+  if (op === "+" && (lt === "string" || rt === "string")) return concat(m, ctx, left, lt, right, rt, e.loc);
   const numeric = NUMERIC[op];
-  if (numeric) {
-    const left = lowerExpr(m, ctx, e.left);
-    const right = lowerExpr(m, ctx, e.right);
-    if (lt === "num" && rt === "num") return binary(numeric.js, left, right, e.loc);
-    if (op === "+" && (lt === "string" || rt === "string")) return rtCall("add", [left, right], e.loc);
-    // Inline the number case behind a typeof guard; V8 turns this into plain arithmetic.
+  const dividing = DIVIDING[op];
+  if (numeric || dividing) {
     const setup: IrExpr[] = [];
-    const a = stable(m, ctx, left, setup);
-    const b = stable(m, ctx, right, setup);
+    const a = lt === "num" && !dividing ? left : stable(m, ctx, left, setup);
+    const b = rt === "num" && !dividing ? right : stable(m, ctx, right, setup);
     const checks: IrExpr[] = [];
-    if (lt !== "num") checks.push(typeOf(a, "number"));
-    if (rt !== "num") checks.push(typeOf(b, "number"));
-    const test = checks.reduce((x, y) => and(x, y));
-    const guarded = cond(test, binary(numeric.js, a, b), rtCall(numeric.rt, [a, b]), e.loc);
+    if (lt !== "num") checks.push(typeOf$(a, "number"));
+    if (rt !== "num") checks.push(typeOf$(b, "number"));
+    // A literal non-zero divisor needs no zero check.
+    if (dividing && !(e.right.type === "NumberLit" && e.right.value !== 0)) checks.push(binary("!==", b, lit(0)));
+    const spec = (numeric ?? dividing)!;
+    let fast = binary(spec.js, a, b);
+    if (op === "//") fast = call(member(id("Math"), "trunc"), [fast]);
+    const guarded = checks.length === 0 ? fast : cond(checks.reduce((x, y) => and(x, y)), fast, rtCall(spec.rt, [a, b]), e.loc);
     return setup.length > 0 ? seq([...setup, guarded]) : guarded;
   }
-  if ((op === "==" || op === "!=") && lt === "num" && rt === "num") {
-    return binary(op === "==" ? "===" : "!==", lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right), e.loc);
-  }
-  const name = RUNTIME_BINARY[op]!;
-  return rtCall(name, [lowerExpr(m, ctx, e.left), lowerExpr(m, ctx, e.right)], e.loc);
+  return rtCall(RUNTIME_BINARY[op]!, [left, right], e.loc);
+}
+
+/** `+` with a string operand: concatenation of the print forms (core.md §4.2). */
+function concat(m: ModuleState, ctx: FnCtx, left: IrExpr, lt: StaticType, right: IrExpr, rt: StaticType, loc: A.Loc): IrExpr {
+  const text = (v: IrExpr, t: StaticType): IrExpr | null => {
+    if (t === "string") return v;
+    // Graphoid's number format, not JS's String() (no exponent, `-0`).
+    if (t === "num") return rtCall("formatNumber", [v]);
+    return null;
+  };
+  const l = text(left, lt);
+  const r = text(right, rt);
+  if (l && r) return binary("+", l, r, loc);
+  return rtCall("add", [left, right], loc);
 }
 
 export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
@@ -206,7 +180,7 @@ export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
       if (e.operator === "not") return not(truthy(m, ctx, e.operand));
       if (e.operator === "-") {
         const v = lowerExpr(m, ctx, e.operand);
-        if (staticType(e.operand) === "num") return { kind: "unary", op: "-", operand: v, loc: e.loc };
+        if (staticType(m, ctx, e.operand) === "num") return { kind: "unary", op: "-", operand: v, loc: e.loc };
         return rtCall("neg", [v], e.loc);
       }
       return rtCall("bitNot", [lowerExpr(m, ctx, e.operand)], e.loc);

@@ -46,6 +46,8 @@ interface FunctionSpec {
   body: (ctx: FnCtx) => IrStmt[];
   /** JS name of the class a method belongs to (for `super`). */
   ownerClass: string | null;
+  /** Properties declared by the class body a method is declared in. */
+  classProps?: Set<string> | null;
   loc: A.Loc;
 }
 
@@ -114,6 +116,7 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
       gen,
       self: selfJs,
       ownerClass: spec.ownerClass ?? outer.ownerClass,
+      classProps: hasSelf ? spec.classProps ?? null : null,
       temps: [],
       loops: 0,
       statementLabel: null,
@@ -218,7 +221,7 @@ function fnBody(m: ModuleState, s: A.FnDecl, returnsLast: boolean) {
   };
 }
 
-function fnSpec(m: ModuleState, s: A.FnDecl, kind: FnKind, ownerClass: string | null): FunctionSpec {
+function fnSpec(m: ModuleState, s: A.FnDecl, kind: FnKind, ownerClass: string | null, classProps: Set<string> | null = null): FunctionSpec {
   const variadic = s.params.findIndex((p) => p.variadic);
   return {
     node: s,
@@ -228,6 +231,7 @@ function fnSpec(m: ModuleState, s: A.FnDecl, kind: FnKind, ownerClass: string | 
     variadic,
     defaults: s.params.map((p) => p.default),
     ownerClass,
+    classProps,
     loc: s.loc,
     body: fnBody(m, s, kind === "method"),
   };
@@ -317,6 +321,7 @@ export function lowerGraphDecl(m: ModuleState, ctx: FnCtx, s: A.GraphDecl): IrSt
     // Bound before the methods are created, so their snapshot holds the class (core.md §10).
     ...writeName(m, ctx, s.name, id(cls), s.loc),
   ];
+  const declaredProps = new Set(s.members.flatMap((x) => (x.kind === "property" ? [x.name] : [])));
   for (const member of s.members) {
     switch (member.kind) {
       case "property":
@@ -332,7 +337,7 @@ export function lowerGraphDecl(m: ModuleState, ctx: FnCtx, s: A.GraphDecl): IrSt
         break;
       case "method": {
         const f = member.fn;
-        const value = annotate(m, ctx, f, createFunction(m, ctx, fnSpec(m, f, "method", cls)));
+        const value = annotate(m, ctx, f, createFunction(m, ctx, fnSpec(m, f, "method", cls, declaredProps)));
         const guard = f.guard ? guardFunction(m, ctx, f.guard) : lit(null);
         const name = f.priv ? "_" + f.name : f.name;
         out.push(exprStmt(rtCall("classMethod", [id(cls), lit(name), value, guard, lit(f.isStatic)], member.loc), member.loc));

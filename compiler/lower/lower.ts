@@ -38,6 +38,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     gen: false,
     self: null,
     ownerClass: null,
+    classProps: null,
     temps: [],
     loops: 0,
     statementLabel: null,
@@ -50,7 +51,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
 
   const body: IrStmt[] = [
     // The module's function table: every `fn` name, for registry calls (core.md §6.9) and hot reload.
-    constVar(FN_TABLE, rtCall("fnTable", [id(MODULE), array([...analysis.fnNames.keys()].map((n) => lit(n)))])),
+    constVar(FN_TABLE, rtCall("fnTable", [id(MODULE), fnSlots(analysis)])),
   ];
   // `reflect.call_graph()` needs every call counted; only programs that ask pay for it.
   if (analysis.usesCallGraph) body.push(exprStmt(rtCall("enableCallTracing", [])));
@@ -88,9 +89,13 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
  */
 function lowerDynamicLoad(m: ModuleState, ctx: FnCtx, program: A.Program, names: Set<string>): IrModule {
   for (const name of names) ctx.vars.set(name, { kind: "env", js: jsName(name) });
-  const names$ = [...m.analysis.fnNames.keys()].map((n) => lit(n));
-  const body = [constVar(FN_TABLE, rtCall("loadedFnTable", [array(names$)])), ...topLevel(m, ctx, program.body)];
+  const body = [constVar(FN_TABLE, rtCall("loadedFnTable", [fnSlots(m.analysis)])), ...topLevel(m, ctx, program.body)];
   return { imports: [], body: [...m.hoisted, ...declareTemps(ctx), ...body], exports: [] };
+}
+
+/** The function table's slots as an object literal, so the table has a fixed shape (runtime/functions.ts). */
+function fnSlots(analysis: Analysis): IrExpr {
+  return { kind: "object", props: [...analysis.fnNames.keys()].map((n) => ({ key: n, value: lit(null) })) };
 }
 
 export function declareTemps(ctx: FnCtx): IrStmt[] {

@@ -4,14 +4,31 @@ import type * as A from "../parse/ast.js";
 import type { Binding, FnCtx, ModuleState } from "./context.js";
 import type { IrExpr, IrStmt } from "./ir.js";
 import { assign, binary, call, cond, id, lit, member, rtCall, UNDEF, exprStmt, ifStmt, seq } from "./build.js";
+import type { IrMember } from "./ir.js";
 import { KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
 
 export const FN_TABLE = "$F";
 export const MODULE = "$m";
 
+/** `self.props.name` in a method of the class that declares the property. */
+function ownProp(ctx: FnCtx, name: string): IrMember {
+  return member(member(id(ctx.self!), "props"), name);
+}
+
+function declaresProp(ctx: FnCtx, name: string): boolean {
+  return ctx.self !== null && ctx.classProps !== null && ctx.classProps.has(name);
+}
+
 /** What a name means when no variable holds it. */
 export function fallbackRead(m: ModuleState, ctx: FnCtx, name: string, loc: A.Loc | null): IrExpr {
-  if (ctx.self) return rtCall("selfGet", [id(ctx.self), id(FN_TABLE), lit(name)], loc);
+  if (ctx.self) {
+    const general = rtCall("selfGet", [id(ctx.self), id(FN_TABLE), lit(name)], loc);
+    if (!declaresProp(ctx, name)) return general;
+    // The class declares it: a field load, with the general rules only if it is missing.
+    const t = m.fresh("p");
+    ctx.temps.push(t);
+    return cond(binary("!==", assign(id(t), ownProp(ctx, name)), UNDEF), id(t), general, loc);
+  }
   if (KEYWORD_NAMESPACES.has(name) || SHADOWABLE_NAMESPACES.has(name)) return rtCall("namespace", [lit(name)], loc);
   if (m.analysis.fnNames.has(name)) return rtCall("regGet", [id(FN_TABLE), lit(name)], loc);
   return rtCall("undefVar", [lit(name)], loc);
@@ -73,9 +90,19 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
     const tmp = m.fresh("v");
     const isLocal = binding.kind === "local" ? binary("!==", target, UNDEF) : lit(true);
     const notProperty: IrExpr = { kind: "unary", op: "!", operand: rtCall("selfSet", [id(ctx.self), lit(name), id(tmp)]) };
+    const setLocal = [exprStmt(assign(target, id(tmp)))];
+    const general = ifStmt({ kind: "logical", op: "||", left: isLocal, right: notProperty }, setLocal, null, loc);
+    if (!declaresProp(ctx, name)) return [{ kind: "var", declKind: "const", name: tmp, init: value, loc }, general];
+    // The class declares it: a field store when it exists and self is not frozen.
+    const fieldStore: IrExpr = {
+      kind: "logical",
+      op: "&&",
+      left: binary("!==", ownProp(ctx, name), UNDEF),
+      right: { kind: "unary", op: "!", operand: member(id(ctx.self), "frozen") },
+    };
     return [
       { kind: "var", declKind: "const", name: tmp, init: value, loc },
-      ifStmt({ kind: "logical", op: "||", left: isLocal, right: notProperty }, [exprStmt(assign(target, id(tmp)))], null, loc),
+      ifStmt(binary("!==", target, UNDEF), setLocal, [ifStmt(fieldStore, [exprStmt(assign(ownProp(ctx, name), id(tmp)))], [general])], loc),
     ];
   }
   if (binding.kind === "module" && name.startsWith("__")) {

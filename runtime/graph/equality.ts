@@ -2,6 +2,7 @@
 // and same data layer. The options hash picks layers: `{include: L}` adds them to the data,
 // `{only: L}` compares just them.
 import { rtError } from "../values/error.js";
+import { propCount } from "./graph.js";
 import { GrList } from "../values/list.js";
 import { GrMap } from "../values/map.js";
 import { GrSymbol } from "../values/symbol.js";
@@ -61,8 +62,8 @@ function ruleNames(g: GrGraph): string[] {
 }
 
 function sameProperties(a: GrGraph, b: GrGraph): boolean {
-  if (a.props.size !== b.props.size) return false;
-  for (const [k, v] of a.props) if (!b.props.has(k) || !equals(v, b.props.get(k)!)) return false;
+  if (propCount(a.props) !== propCount(b.props)) return false;
+  for (const k in a.props) if (!(k in b.props) || !equals(a.props[k]!, b.props[k]!)) return false;
   return true;
 }
 

@@ -24,7 +24,7 @@ export function freezeGraph(g: GrGraph): GrGraph {
     const copy = g.clone();
     copies.set(g, copy);
     for (const node of copy.nodes.values()) node.value = frozenElement(node.value);
-    for (const [k, v] of copy.props) copy.props.set(k, frozenElement(v));
+    for (const k in copy.props) copy.props[k] = frozenElement(copy.props[k]!);
     copy.frozen = true;
     return copy;
   } finally {

@@ -66,7 +66,7 @@ export class GrGraph extends GrCollection implements GrObject {
   /** `graph Name {}`: the declared name; null for plain graphs. */
   className: string | null = null;
   /** Class-like properties (the `__properties__` layer), insertion ordered. */
-  props = new Map<string, Value>();
+  props: PropTable = newProps();
   /**
    * Methods by name. Shared by reference between a class and the instances made from it, so
    * methods attached later are visible; `include` replaces the map, cutting older instances off.
@@ -262,9 +262,10 @@ export class GrGraph extends GrCollection implements GrObject {
     g.rulesets = this.rulesets.slice();
     g.behaviorRules = this.behaviorRules.slice();
     g.className = this.className;
-    for (const [k, v] of this.props) {
+    for (const k in this.props) {
+      const v = this.props[k]!;
       if (v instanceof GrCollection) v.shared = true;
-      g.props.set(k, v);
+      g.props[k] = v;
     }
     g.methods = this.methods;
     g.parent = this.parent;
@@ -273,6 +274,27 @@ export class GrGraph extends GrCollection implements GrObject {
     g.frozen = this.frozen;
     return g;
   }
+}
+
+/**
+ * Class-like properties, in insertion order. A plain object with no prototype (not a Map): instances
+ * of one class get the same hidden class in V8, so `self.props.balance` in a method is a field load.
+ * Property names are identifiers, never integer-like, so iteration keeps insertion order.
+ */
+export type PropTable = Record<string, Value>;
+
+const PropTablePrototype = Object.create(null) as object;
+function PropTableObject(this: object): void {}
+PropTableObject.prototype = PropTablePrototype;
+
+export function newProps(): PropTable {
+  return new (PropTableObject as unknown as new () => PropTable)();
+}
+
+export function propCount(props: PropTable): number {
+  let n = 0;
+  for (const _ in props) n++;
+  return n;
 }
 
 /** Ids of the internal layers (collections.md §8.7). */

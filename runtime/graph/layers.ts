@@ -27,7 +27,7 @@ export function viewNodes(g: GrGraph, all: boolean): NodeView[] {
     out.push({ id: METHODS_ROOT, value: null });
     for (const [name, variants] of g.methods) out.push({ id: `${METHODS_ROOT}/${name}`, value: variants[0]?.fn ?? null });
   }
-  for (const [name, value] of g.props) out.push({ id: `__properties__/${name}`, value });
+  for (const name in g.props) out.push({ id: `__properties__/${name}`, value: g.props[name]! });
   if (g.parent !== null) out.push({ id: "__parent__", value: g.parent });
   return out;
 }

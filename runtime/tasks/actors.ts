@@ -294,8 +294,8 @@ export function spawnActor(v: Value): Actor {
 export const supervisorTemplate: GrGraph = (() => {
   const g = new GrGraph();
   g.className = "supervisor";
-  g.props.set("strategy", GrSymbol.of("one_for_one"));
-  g.props.set("max_restarts", 3);
+  g.props["strategy"] = GrSymbol.of("one_for_one");
+  g.props["max_restarts"] = 3;
   return g;
 })();
 predefinedValues["supervisor"] = supervisorTemplate;
@@ -317,10 +317,10 @@ class Supervision {
   private windowStart = now();
 
   constructor(g: GrGraph) {
-    const strategy = g.props.get("strategy");
+    const strategy = g.props["strategy"];
     const name = strategy instanceof GrSymbol ? strategy.name : "one_for_one";
     this.strategy = name === "one_for_all" || name === "rest_for_one" ? name : "one_for_one";
-    const max = g.props.get("max_restarts");
+    const max = g.props["max_restarts"];
     this.maxRestarts = typeof max === "number" ? max : 3;
   }
 

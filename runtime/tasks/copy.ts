@@ -60,9 +60,10 @@ function copyGraph(g: GrGraph, seen: Map<GrGraph, GrGraph>): GrGraph {
   seen.set(g, copy);
   copy.frozen = false;
   for (const node of copy.nodes.values()) node.value = copyValue(node.value, seen);
-  for (const [k, x] of copy.props) {
+  for (const k in copy.props) {
+    const x = copy.props[k]!;
     const c = copyValue(x, seen);
-    if (c !== x) copy.props.set(k, c);
+    if (c !== x) copy.props[k] = c;
   }
   return copy;
 }

@@ -20,6 +20,8 @@ export class GrFunction {
   healing: unknown = null;
   /** A pattern-clause body (core.md §6.7): must be called with exactly one argument. */
   clauses = false;
+  /** The stand-in a function-table slot holds until its declaration runs (never a program value). */
+  placeholder = false;
 
   constructor(
     public name: string | null,

@@ -235,7 +235,7 @@ describe("equality (graph-equality, graph-equals-options)", () => {
     call(x, "set_node_type", "a", "T");
     expect(equals(x, y)).toBe(true);
     call(x, "add_rule", sym("no_cycles"));
-    x.props.set("prop", "only on x");
+    x.props["prop"] = "only on x";
     expect(equals(x, y)).toBe(true);
     expect(show(equals(graph({ type: sym("undirected") }), graph()), equals(graph(), graph()), equals(newTree(), graph()))).toBe(
       "false true true",
