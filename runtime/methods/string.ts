@@ -42,7 +42,10 @@ function factsOf(s: string): StringFacts {
       i++;
     } else bytes += 3;
   }
-  lastFacts = { text: s, chars, bytes };
+  // Reuse the one record: asking about many short strings must not allocate.
+  lastFacts.text = s;
+  lastFacts.chars = chars;
+  lastFacts.bytes = bytes;
   return lastFacts;
 }
 
@@ -245,8 +248,9 @@ export function splitString(s: string, delimiter: string): string[] {
 
 /** Replaces every occurrence (no regex); an empty `old` inserts between characters and at both ends. */
 export function replaceAll(s: string, old: string, replacement: string): string {
-  const parts = old === "" ? ["", ...charsOf(s), ""] : s.split(old);
-  return parts.join(replacement);
+  // Plain text both ways: `$` in a JS replacement string is a pattern, so it is escaped.
+  if (old !== "") return s.replaceAll(old, replacement.includes("$") ? replacement.replaceAll("$", "$$$$") : replacement);
+  return ["", ...charsOf(s), ""].join(replacement);
 }
 
 /** Rust's `trim()`: Unicode White_Space at both ends (unlike JS trim, which also strips U+FEFF). */
