@@ -40,6 +40,8 @@ export interface CompileResult {
   map: string | null;
   dts: string | null;
   diagnostics: Diagnostic[];
+  /** The module has a `load` with a computed path: running it needs the compiler (the CLI's). */
+  needsCompiler?: boolean;
 }
 
 const NATIVE_ONLY: LowerOptions["resolveImport"] = (path) => ({ kind: "native", name: path, binding: path });
@@ -86,6 +88,7 @@ export function compileProgram(program: Program, options: CompileOptions): Compi
       map: mapJson,
       dts: options.dts ? generateDts(program) : null,
       diagnostics: [],
+      needsCompiler: ir.needsCompiler === true,
     };
   } catch (err) {
     if (err instanceof CompileError) return { code: null, map: null, dts: null, diagnostics: [err.diagnostic] };

@@ -55,6 +55,10 @@ export interface ProjectResult {
   sources: Map<string, string>;
   /** Imports that resolve to nothing: a run fails there, `graphoid check` reports them. */
   missing: Diagnostic[];
+  /** Paths looked for and not found: if one appears, the program must be compiled again. */
+  absent: string[];
+  /** A module loads a computed path: running needs the compiler. */
+  needsCompiler: boolean;
 }
 
 export class Project {
@@ -62,6 +66,10 @@ export class Project {
   private readonly inProgress = new Set<string>();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly missing: Diagnostic[] = [];
+  /** Paths looked for and not found while resolving. */
+  private readonly absent = new Set<string>();
+  /** Some module has a `load` with a computed path, so running it needs the compiler. */
+  private needsCompiler = false;
   readonly sources = new Map<string, string>();
   /** Source text of files that exist only in memory (a generated entry). */
   private readonly inMemory = new Map<string, string>();
@@ -73,7 +81,15 @@ export class Project {
     const file = resolve(this.options.cwd, entry);
     if (text !== undefined) this.inMemory.set(file, text);
     const compiled = this.compileFile(file, null, true);
-    return { entry: compiled, files: this.files, diagnostics: this.diagnostics, sources: this.sources, missing: this.missing };
+    return {
+      entry: compiled,
+      files: this.files,
+      diagnostics: this.diagnostics,
+      sources: this.sources,
+      missing: this.missing,
+      absent: [...this.absent],
+      needsCompiler: this.needsCompiler,
+    };
   }
 
   private read(file: string, loc: A.Loc | null, from: string | null): string | null {
@@ -132,9 +148,26 @@ export class Project {
     this.inProgress.delete(file);
     this.diagnostics.push(...result.diagnostics);
     if (result.code === null) return null;
+    if (result.needsCompiler) this.needsCompiler = true;
     writeAtomically(output, result.code);
     if (result.map !== null && this.options.sourcemap === "external") writeAtomically(output + ".map", result.map);
     return record;
+  }
+
+  /**
+   * The first existing file of `paths`. The ones looked at before it are remembered: if one of
+   * them appears later, the program resolves differently (the compile cache checks them).
+   */
+  private firstFile(paths: string[]): string | null {
+    for (const p of paths) {
+      try {
+        if (existsSync(p) && statSync(p).isFile()) return p;
+      } catch {
+        // unreadable: keep looking
+      }
+      this.absent.add(p);
+    }
+    return null;
   }
 
   /** Where `import "path"` leads from `importer` (core.md §8.2). */
@@ -161,8 +194,8 @@ export class Project {
   private findModuleFile(path: string, fromFile: string): string | null {
     const dir = dirname(fromFile);
     const candidates = (base: string) => [base, base + ".gr"];
-    if (path.startsWith("./") || path.startsWith("../")) return firstFile(candidates(resolve(dir, path)));
-    return firstFile([
+    if (path.startsWith("./") || path.startsWith("../")) return this.firstFile(candidates(resolve(dir, path)));
+    return this.firstFile([
       ...candidates(resolve(dir, path)),
       ...candidates(resolve(this.options.cwd, "src", path)),
       ...candidates(resolve(this.options.cwd, "lib", path)),
@@ -172,7 +205,7 @@ export class Project {
 
   /** `load "file.gr"`: relative to the working directory first, then like an import (core.md §8.4). */
   private loadFile(path: string, loc: A.Loc, fromFile: string): A.Program | { error: string } | null {
-    const file = firstFile([resolve(this.options.cwd, path), ...[resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")]]);
+    const file = this.firstFile([resolve(this.options.cwd, path), ...[resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")]]);
     if (file === null) return null;
     const program = this.parseFile(file, loc, fromFile, true);
     const broken = this.deferred.get(file);
@@ -190,16 +223,7 @@ function defaultBinding(path: string): string {
   return base.endsWith(".gr") ? base.slice(0, -3) : base;
 }
 
-function firstFile(paths: string[]): string | null {
-  for (const p of paths) {
-    try {
-      if (existsSync(p) && statSync(p).isFile()) return p;
-    } catch {
-      // unreadable: keep looking
-    }
-  }
-  return null;
-}
+
 
 function hash(text: string): string {
   return createHash("sha1").update(text).digest("hex");

@@ -1,7 +1,8 @@
 // Builds everything the package runs from: the generated parser (from compiler/parse/grammar.peggy)
 // and the esbuild bundles in dist/ (CLI, compiler API, runtime). Run by `npm install` (prepare),
 // `npm run build` and `npm test`.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import peggy from "peggy";
@@ -93,6 +94,21 @@ function generateParser() {
   );
 }
 
+/** A hash of every source the compiler and runtime are built from: compile caches are per build. */
+function buildId() {
+  const hash = createHash("sha1");
+  const visit = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (/\.(ts|peggy|js)$/.test(name)) hash.update(name).update(readFileSync(path));
+    }
+  };
+  visit(join(root, "compiler"));
+  visit(join(root, "runtime"));
+  return hash.digest("hex").slice(0, 16);
+}
+
 async function bundle() {
   const common = {
     bundle: true,
@@ -104,18 +120,33 @@ async function bundle() {
     legalComments: "none",
   };
   const entries = [
-    ["compiler/cli/main.ts", "dist/cli.js", { external: ["esbuild", "typescript"], banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' } }],
+
     ["compiler/index.ts", "dist/compiler.js", { external: ["esbuild", "typescript"], banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' } }],
-    ["runtime/index.ts", "dist/runtime.js", { platform: "neutral" }],
-    ["runtime/host-node.ts", "dist/host-node.js", {}],
+    // No sourceMappingURL comment: programs run with source maps on (for `.gr` positions), and
+    // Node would otherwise parse the runtime's own large map at every start.
+    ["runtime/index.ts", "dist/runtime.js", { platform: "neutral", sourcemap: "external" }],
+    ["runtime/host-node.ts", "dist/host-node.js", { sourcemap: "external" }],
   ];
-  await Promise.all(
-    entries
+  // The CLI is split into chunks so that `graphoid run` with a warm compile cache loads only
+  // what running needs; the compiler chunk loads on demand.
+  const cli = esbuild.build({
+    ...common,
+    entryPoints: { cli: join(root, "compiler/cli/main.ts") },
+    outdir: join(root, "dist"),
+    splitting: true,
+    chunkNames: "cli-[name]-[hash]",
+    external: ["esbuild", "typescript"],
+    define: { __GRAPHOID_BUILD_ID__: JSON.stringify(buildId()) },
+    banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' },
+  });
+  await Promise.all([
+    cli,
+    ...entries
       .filter(([entry]) => existsSync(join(root, entry)))
       .map(([entry, out, extra]) =>
         esbuild.build({ ...common, entryPoints: [join(root, entry)], outfile: join(root, out), ...extra }),
       ),
-  );
+  ]);
 }
 
 /** docs/diagnostics.md from the catalogue, through the freshly built compiler bundle. */
@@ -126,5 +157,8 @@ async function writeDiagnosticsDoc() {
 }
 
 generateParser();
+for (const name of existsSync(join(root, "dist")) ? readdirSync(join(root, "dist")) : []) {
+  if (name.startsWith("cli-")) rmSync(join(root, "dist", name));
+}
 await bundle();
 await writeDiagnosticsDoc();

@@ -1,28 +1,12 @@
 // What every CLI command shares: where the package lives, compiling a program into the cache,
 // loading the runtime, and printing diagnostics.
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { tmpdir, userInfo } from "node:os";
+import { pathToFileURL } from "node:url";
+import { cacheDir, displayPath, runtimeFile, stdlibDir } from "./paths.js";
 import { Project, type ProjectResult } from "../project.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
-/** The package root: dist/cli.js lives in <root>/dist. */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const runtimeFile = join(packageRoot, "dist", "runtime.js");
-export const stdlibDir = join(packageRoot, "stdlib");
-
-export class UsageError extends Error {}
-
-export function cacheDir(): string {
-  let user = "user";
-  try {
-    user = userInfo().username;
-  } catch {
-    // no user database: one shared directory
-  }
-  return join(tmpdir(), `graphoid-js-${user}`);
-}
+export { packageRoot, runtimeFile, stdlibDir, UsageError, cacheDir, displayPath } from "./paths.js";
 
 export function compileProgramFiles(entry: string, options: { spec?: boolean; outDir?: string; sourcemap?: "inline" | "external" | "none"; runtimeSpecifier?: string } = {}): ProjectResult {
   const project = new Project({
@@ -34,11 +18,6 @@ export function compileProgramFiles(entry: string, options: { spec?: boolean; ou
     spec: options.spec ?? false,
   });
   return project.build(entry);
-}
-
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith("..") ? file : rel;
 }
 
 /** Prints diagnostics with code frames; returns whether any was an error. */

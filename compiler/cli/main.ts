@@ -1,10 +1,7 @@
 // The `graphoid` command. Exit status: 0 success, 1 program or compile error, 2 usage error.
-import { runProgram } from "./run.js";
-import { buildProgram } from "./build.js";
-import { checkProgram } from "./check.js";
-import { testCommand } from "./test.js";
-import { specCommand } from "./spec.js";
-import { UsageError } from "./common.js";
+// Commands are loaded when used, so `graphoid run` with a warm compile cache never loads the
+// compiler (docs/ARCHITECTURE.md, "The CLI").
+import { UsageError } from "./paths.js";
 
 const VERSION = "0.1.0";
 
@@ -90,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const file = rest[i];
       if (!file) throw new UsageError("run needs a FILE.gr");
+      const { runProgram } = await import("./run.js");
       return runProgram({ file, args: rest.slice(i + 1), deterministic });
     }
     case "build": {
@@ -114,10 +112,12 @@ async function main(argv: string[]): Promise<number> {
       }
       if (!file) throw new UsageError("build needs a FILE.gr");
       if (!out) throw new UsageError("build needs -o OUT.mjs");
+      const { buildProgram } = await import("./build.js");
       return buildProgram({ file, out, sourcemap, target });
     }
     case "check": {
       if (rest.length !== 1 || rest[0]!.startsWith("-")) throw new UsageError("check needs exactly one FILE.gr");
+      const { checkProgram } = await import("./check.js");
       return checkProgram(rest[0]!);
     }
     case "test": {
@@ -137,10 +137,12 @@ async function main(argv: string[]): Promise<number> {
           sawDir = true;
         } else throw new UsageError(`unexpected argument ${a}`);
       }
+      const { testCommand } = await import("./test.js");
       return testCommand({ dir, update, filter, jobs });
     }
     case "spec": {
       if (rest.length > 1 || rest.some((a) => a.startsWith("-"))) throw new UsageError("spec takes one optional PATH");
+      const { specCommand } = await import("./spec.js");
       return specCommand(rest[0] ?? ".");
     }
   }

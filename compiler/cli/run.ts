@@ -1,9 +1,10 @@
-// `graphoid run FILE.gr [args]`: compile the program and its modules, then run it in this process.
+// `graphoid run FILE.gr [args]`: compile the program and its modules (unless the compile cache
+// has them), then run it in this process. A cache hit never loads the compiler.
 import { pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { compileDynamicLoad } from "../index.js";
-import { compileProgramFiles, displayPath, reportDiagnostics, runtimeFile } from "./common.js";
+import { displayPath, runtimeFile } from "./paths.js";
+import { lookup, store, type CachedProgram } from "./cache.js";
 import { createNodeHost } from "../../runtime/host-node.js";
 import { codeFrame } from "../diagnostics/format.js";
 import type * as Runtime from "../../runtime/index.js";
@@ -16,32 +17,57 @@ export interface RunOptions {
   spec?: boolean;
 }
 
-export async function runProgram(options: RunOptions): Promise<number> {
+/** Compiles the program (loading the compiler); null after reporting its errors. */
+async function compile(options: RunOptions, entry: string, mode: string): Promise<CachedProgram | null> {
+  const { compileProgramFiles, reportDiagnostics } = await import("./common.js");
   const built = compileProgramFiles(options.file, { spec: options.spec });
-  const write = (text: string) => process.stderr.write(text);
-  if (reportDiagnostics(built.diagnostics, built.sources, write) || !built.entry) return 1;
+  if (reportDiagnostics(built.diagnostics, built.sources, (t) => process.stderr.write(t)) || !built.entry) return null;
+  const program: CachedProgram = { source: built.entry.source, output: built.entry.output, needsCompiler: built.needsCompiler };
+  // Programs with unresolved imports are not cached: the missing file may appear.
+  if (built.missing.length === 0) {
+    store(entry, mode, program, built.sources, [...built.files.values()].map((f) => f.output), built.absent);
+  }
+  return program;
+}
+
+export async function runProgram(options: RunOptions): Promise<number> {
+  const entry = resolve(options.file);
+  const mode = `${options.spec ? "spec" : "run"}\0${process.cwd()}`;
+  const program = lookup(entry, mode) ?? (await compile(options, entry, mode));
+  if (program === null) return 1;
 
   process.setSourceMapsEnabled(true);
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
-  const node = createNodeHost(["graphoid", resolve(options.file), ...options.args]);
-  rt.installHost({ ...node.host, compileLoad: dynamicLoader(rt) });
+  const node = createNodeHost(["graphoid", entry, ...options.args]);
+  const compileLoad = program.needsCompiler ? dynamicLoader(rt, (await import("../index.js")).compileDynamicLoad) : undefined;
+  rt.installHost({ ...node.host, compileLoad });
   if (options.deterministic) rt.configure([[":deterministic", null]]);
-  const compiled = (await import(pathToFileURL(built.entry.output).href)) as CompiledModule;
-  const outcome = rt.runMain(compiled, built.entry.source);
+  const compiled = (await import(pathToFileURL(program.output).href)) as CompiledModule;
+  const outcome = rt.runMain(compiled, program.source);
   node.stdout.flush();
   if (outcome.error) {
     const frame = outcome.error.frames[0];
     let text = rt.formatUncaught(outcome, displayPath);
-    const source = frame ? built.sources.get(frame.file) : undefined;
-    if (frame && source !== undefined) text += "\n" + codeFrame(source, frame.line, frame.column);
+    const source = frame ? readSource(frame.file) : null;
+    if (frame && source !== null) text += "\n" + codeFrame(source, frame.line, frame.column);
     node.stderr.write(text + "\n");
   }
   node.stderr.flush();
   return outcome.status;
 }
 
+function readSource(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+type CompileDynamicLoad = typeof import("../index.js").compileDynamicLoad;
+
 /** `load <computed path>`: compile the file when the statement runs, relative to the cwd first. */
-function dynamicLoader(rt: typeof Runtime) {
+function dynamicLoader(rt: typeof Runtime, compileDynamicLoad: CompileDynamicLoad) {
   return (path: string, fromFile: string) => {
     const candidates = [resolve(path), resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")];
     const file = candidates.find((f) => existsSync(f) && statSync(f).isFile());

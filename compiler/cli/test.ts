@@ -1,8 +1,8 @@
 // `graphoid test [DIR]`: the golden-file runner for users.
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { discoverCases, runCases, updateCase, describeFailure } from "./golden.js";
-import { UsageError } from "./common.js";
+import { UsageError, packageRoot } from "./paths.js";
+import { join } from "node:path";
 import { existsSync } from "node:fs";
 
 export interface TestOptions {
@@ -20,7 +20,7 @@ export async function testCommand(options: TestOptions): Promise<number> {
     process.stdout.write(`no cases found under ${options.dir} (a case is a folder with main.gr and expected.out)\n`);
     return 1;
   }
-  const self = fileURLToPath(import.meta.url);
+  const self = join(packageRoot, "dist", "cli.js");
   let passed = 0;
   let updated = 0;
   const results = await runCases(cases, { graphoid: [process.execPath, self], parallel: options.jobs }, (r) => {

@@ -86,6 +86,8 @@ export class ModuleState {
   /** Module-level constants (interned symbols, …) emitted before the body. */
   readonly hoisted: IrStmt[] = [];
   private readonly symbols = new Map<string, string>();
+  /** Set by a `load` with a computed path: the program compiles files when it runs. */
+  needsCompiler = false;
   /** Imports of other compiled modules. */
   readonly imports: { name: string; specifier: string }[] = [];
   private readonly importNames = new Map<string, string>();

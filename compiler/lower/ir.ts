@@ -297,4 +297,6 @@ export interface IrModule {
   body: IrStmt[];
   /** Names exported from the ES module. */
   exports: { local: string; exported: string }[];
+  /** A `load` with a computed path compiles a file when it runs. */
+  needsCompiler?: boolean;
 }

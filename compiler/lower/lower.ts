@@ -80,6 +80,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
       { local: "$info", exported: "info" },
       { local: "$load", exported: "load" },
     ],
+    needsCompiler: m.needsCompiler,
   };
 }
 
@@ -323,6 +324,7 @@ function lowerLoad(m: ModuleState, ctx: FnCtx, s: A.Load): IrStmt[] {
     const getters = vars.map(([n, b]) => fn(null, [], [ret(bindingRef(b, n))], { arrow: true }));
     const setters = vars.map(([n]) => fn(null, ["$value"], writeName(m, ctx, n, id("$value"), s.loc), { arrow: true }));
     const env = rtCall("scopeEnv", [array(vars.map(([n]) => lit(n))), array(getters), array(setters)]);
+    m.needsCompiler = true;
     return [exprStmt(rtCall("loadDynamic", [id(MODULE), lowerExpr(m, ctx, s.path), env], s.loc), s.loc)];
   }
   if (!s.resolved) return [exprStmt(rtCall("loadFailed", [lit(s.path.value), lit(s.failure ?? null)], s.loc), s.loc)];

@@ -1,0 +1,81 @@
+// The compile cache of `graphoid run`: a manifest per (entry file, compiler build, mode) records
+// the content hash of every source the program was compiled from and of every module written. When
+// all still match, the program runs from the cached modules without loading the compiler at all.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cacheDir } from "./paths.js";
+
+/** Injected by scripts/build.mjs: a hash of the compiler's and runtime's sources. */
+declare const __GRAPHOID_BUILD_ID__: string;
+const BUILD_ID = typeof __GRAPHOID_BUILD_ID__ === "string" ? __GRAPHOID_BUILD_ID__ : "dev";
+
+interface Manifest {
+  build: string;
+  entrySource: string;
+  entryOutput: string;
+  /** path → sha1 of the content, for every source read and every module written. */
+  files: Record<string, string>;
+  /** Paths looked for and not found while resolving imports: they must still not exist. */
+  absent: string[];
+  needsCompiler: boolean;
+}
+
+function sha1(text: string | Buffer): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
+function manifestPath(entry: string, mode: string): string {
+  return join(cacheDir(), `manifest-${sha1(`${entry}\0${mode}\0${BUILD_ID}`).slice(0, 20)}.json`);
+}
+
+export interface CachedProgram {
+  source: string;
+  output: string;
+  /** A computed-path `load` compiles files while it runs. */
+  needsCompiler: boolean;
+}
+
+/** The compiled program for `entry`, if every file it came from is unchanged. */
+export function lookup(entry: string, mode: string): CachedProgram | null {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath(entry, mode), "utf8")) as Manifest;
+  } catch {
+    return null;
+  }
+  if (manifest.build !== BUILD_ID) return null;
+  if (manifest.absent.some((p) => existsSync(p))) return null;
+  for (const [file, hash] of Object.entries(manifest.files)) {
+    try {
+      if (sha1(readFileSync(file)) !== hash) return null;
+    } catch {
+      return null;
+    }
+  }
+  return { source: manifest.entrySource, output: manifest.entryOutput, needsCompiler: manifest.needsCompiler };
+}
+
+/** Records a successful compile: `sources` (text by path) and the modules written. */
+export function store(entry: string, mode: string, program: CachedProgram, sources: Map<string, string>, outputs: string[], absent: string[]): void {
+  const files: Record<string, string> = {};
+  for (const [path, text] of sources) files[path] = sha1(text);
+  try {
+    for (const out of outputs) files[out] = sha1(readFileSync(out));
+    const manifest: Manifest = {
+      build: BUILD_ID,
+      entrySource: program.source,
+      entryOutput: program.output,
+      files,
+      absent,
+      needsCompiler: program.needsCompiler,
+    };
+    const path = manifestPath(entry, mode);
+    mkdirSync(cacheDir(), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(manifest));
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only costs the next run a compile.
+  }
+}

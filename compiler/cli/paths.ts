@@ -1,0 +1,26 @@
+// Where the package and its caches live. No compiler code: the CLI's fast path imports this.
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tmpdir, userInfo } from "node:os";
+
+/** The package root: the CLI's files live in <root>/dist. */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const runtimeFile = join(packageRoot, "dist", "runtime.js");
+export const stdlibDir = join(packageRoot, "stdlib");
+
+export class UsageError extends Error {}
+
+export function cacheDir(): string {
+  let user = "user";
+  try {
+    user = userInfo().username;
+  } catch {
+    // no user database: one shared directory
+  }
+  return join(tmpdir(), `graphoid-js-${user}`);
+}
+
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") ? file : rel;
+}
