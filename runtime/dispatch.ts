@@ -274,6 +274,42 @@ export function detachFor(recv: Value, method: string): Value {
   return recv;
 }
 
+/**
+ * Write sites whose behaviors the compiler applied inline (compiler/lower/rules.ts): the same as
+ * `appendBang`/`setIndex`/`setProp`, but the value goes in as it is.
+ */
+export function appendRaw(recv: Value, v: Value): Value {
+  if (recv instanceof GrList) {
+    const owned = own(recv);
+    listAppendInPlace(owned, v, true);
+    return owned;
+  }
+  return appendBang(recv, v);
+}
+
+export function setIndexRaw(container: Value, key: Value, v: Value): Value {
+  if (container instanceof GrList) {
+    const owned = own(container);
+    listSetIndexInPlace(owned, key, v, true);
+    return owned;
+  }
+  if (container instanceof GrMap && typeof key === "string") {
+    const owned = own(container);
+    mapSetInPlace(owned, key, v, true);
+    return owned;
+  }
+  return setIndex(container, key, v);
+}
+
+export function setPropRaw(container: Value, name: string, v: Value): Value {
+  if (container instanceof GrMap) {
+    const owned = own(container);
+    mapSetInPlace(owned, name, v, true);
+    return owned;
+  }
+  return setProp(container, name, v);
+}
+
 /** `xs.append!(v)`: appends in place when the list is owned; returns the list to rebind. */
 export function appendBang(recv: Value, v: Value): Value {
   if (recv instanceof GrList) {

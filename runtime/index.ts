@@ -18,6 +18,7 @@ import type { Value } from "./values/value.js";
 
 export { sym } from "./values/symbol.js";
 export { formatNumber } from "./values/format.js";
+export { roundHalfAwayFromZero } from "./rules/behaviors.js";
 export { share, truthy };
 export * from "./ops/arith.js";
 export { fn, clauses, register, bindFn, regGet, callReg, undefVar } from "./functions.js";
@@ -56,6 +57,9 @@ export {
   ownFor,
   detachFor,
   appendBang,
+  appendRaw,
+  setIndexRaw,
+  setPropRaw,
   popBang,
   bangNeedsVariable,
   noneAfter,

@@ -3,7 +3,7 @@
 import sourceMap from "source-map";
 import type { Loc } from "../parse/ast.js";
 import type { IrExpr, IrModule, IrStmt, IrFunction } from "../lower/ir.js";
-import { printBehaviorCheck } from "./behaviors.js";
+import { inlineBehaviors } from "./behaviors.js";
 
 const { SourceNode } = sourceMap;
 type Chunk = string | InstanceType<typeof SourceNode> | Chunk[];
@@ -244,8 +244,10 @@ export class JsPrinter {
         const callExpr: Chunk = [callee, "(", this.args(e.args), ")"];
         return e.generator ? [PREC.yield!, ["yield* ", callExpr]] : [PREC.call!, callExpr];
       }
-      case "behaviorCheck":
-        return printBehaviorCheck(e, (x, p) => this.expr(x, p), PREC, this.options.runtimeName) as [number, Chunk];
+      case "behaviorCheck": {
+        const inline = inlineBehaviors(e);
+        return [PREC.primary!, this.expr(inline, PREC.primary!)];
+      }
       case "breakerWrap":
         return [PREC.call!, [`${this.options.runtimeName}.wrapBreaker(`, this.expr(e.fn, PREC.assign!), ", ", this.expr(e.options, PREC.assign!), ")"]];
     }

@@ -7,7 +7,9 @@ import type { IrExpr } from "./ir.js";
 import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
 import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
 import { FN_TABLE, bindingRef, isDefinitelyDefined, readName, writeName } from "./names.js";
-import { lowerExpr, lowerValue, storedValue } from "./expressions.js";
+import { lowerExpr, lowerValue, staticType, storedValue } from "./expressions.js";
+import { inlinable, rulesAfterBang } from "./rules.js";
+import type { KnownBehavior } from "./ir.js";
 import { temp } from "./lower.js";
 import { reflectPatternDescription } from "./patterns.js";
 
@@ -176,7 +178,8 @@ export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): Ir
         maybeYield(ctx, "callMethod", [id(target.js), method, array(args.values), args.names], e.loc),
       ]);
     }
-    if (!(object.type === "Identifier" && object.name === "self")) {
+    const literal = object.type === "ListLit" || object.type === "MapLit" || object.type === "StringLit" || object.type === "NumberLit";
+    if (!literal && !(object.type === "Identifier" && object.name === "self")) {
       // Not a variable: the change must not reach anyone else's graph.
       const detached = rtCall("detachFor", [lowerExpr(m, ctx, object), method]);
       return maybeYield(ctx, "callMethod", [detached, method, array(args.values), args.names], e.loc);
@@ -264,13 +267,22 @@ function lowerBang(m: ModuleState, ctx: FnCtx, e: A.MethodCall, args: LoweredArg
     return rtCall("bangNeedsVariable", [lit(e.method)], e.loc);
   }
   const current = readName(m, ctx, target.name, target, target.loc);
+  // The rules x carries afterwards, and whether they can be applied at this write site inline.
+  const known = ctx.self === null ? ctx.rules.get(target.name) : undefined;
+  const rulesAfter = ctx.self === null ? rulesAfterBang(ctx.rules, target.name, e) : null;
   const write = (value: IrExpr): IrExpr => {
     const stmts = writeName(m, ctx, target.name, value, e.loc);
+    if (rulesAfter !== null) ctx.rules.set(target.name, rulesAfter);
     if (stmts.length === 1 && stmts[0]!.kind === "exprStmt") return stmts[0]!.expr;
     // A method's bare property name: assign through the runtime (self property or local).
     return rtCall("noneAfter", [{ kind: "call", callee: { kind: "function", name: null, params: [], body: stmts, generator: false, arrow: true }, args: [] }]);
   };
   if (e.method === "append" && !args.named && args.values.length === 1) {
+    if (known !== undefined && inlinable(known)) {
+      // The rules are known: apply them here and append the result as it is (DESIGN.md decision 3).
+      const check = behaviorCheck(m, ctx, readName(m, ctx, target.name, target, target.loc), args.values[0]!, e.args[0]!.value, known);
+      return seq([write(rtCall("appendRaw", [current, check], e.loc)), lit(null)]);
+    }
     return seq([write(rtCall("appendBang", [current, args.values[0]!], e.loc)), lit(null)]);
   }
   if (e.method === "pop" && args.values.length === 0) {
@@ -279,6 +291,12 @@ function lowerBang(m: ModuleState, ctx: FnCtx, e: A.MethodCall, args: LoweredArg
   }
   const result = maybeYield(ctx, "callMethod", [current, lit(e.method), array(args.values), args.names], e.loc);
   return seq([write(result), lit(null)]);
+}
+
+/** The IR of a write site's inline rule check (printed by generate/behaviors.ts). */
+export function behaviorCheck(m: ModuleState, ctx: FnCtx, collection: IrExpr, value: IrExpr, source: A.Expression, known: KnownBehavior[]): IrExpr {
+  const t = staticType(m, ctx, source);
+  return { kind: "behaviorCheck", collection, value, known, temp: temp(m, ctx), valueType: t === "num" || t === "string" ? t : null, loc: source.loc };
 }
 
 export function lowerSuperCall(m: ModuleState, ctx: FnCtx, e: A.SuperCall): IrExpr {

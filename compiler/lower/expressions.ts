@@ -9,7 +9,7 @@ import { readName, FN_TABLE } from "./names.js";
 import { lowerLambda } from "./functions.js";
 import { lowerCall, lowerMethodCall, lowerSuperCall } from "./calls.js";
 import { lowerMatch } from "./patterns.js";
-import { lowerStmts, temp, integerMode } from "./lower.js";
+import { alternatives, lowerStmts, temp, integerMode } from "./lower.js";
 import { writeName } from "./names.js";
 
 /** The static type of `e` where it is compiled: literals, operators, and typed variables. */
@@ -186,13 +186,14 @@ export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
       return rtCall("bitNot", [lowerExpr(m, ctx, e.operand)], e.loc);
     case "Logical": {
       const l = truthy(m, ctx, e.left);
-      const r = truthy(m, ctx, e.right);
-      return { kind: "logical", op: e.operator === "and" ? "&&" : "||", left: l, right: r, loc: e.loc };
+      const [r] = alternatives(ctx, [() => truthy(m, ctx, e.right), () => null]);
+      return { kind: "logical", op: e.operator === "and" ? "&&" : "||", left: l, right: r!, loc: e.loc };
     }
     case "Conditional": {
       let test = truthy(m, ctx, e.test);
       if (e.negate) test = not(test);
-      return cond(test, lowerExpr(m, ctx, e.consequent), e.alternate ? lowerExpr(m, ctx, e.alternate) : lit(null), e.loc);
+      const [then, otherwise] = alternatives(ctx, [() => lowerExpr(m, ctx, e.consequent), () => (e.alternate ? lowerExpr(m, ctx, e.alternate) : lit(null))]);
+      return cond(test, then!, otherwise!, e.loc);
     }
     case "IfExpr":
       return lowerIfExpr(m, ctx, e);
@@ -231,9 +232,8 @@ export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
 function lowerIfExpr(m: ModuleState, ctx: FnCtx, e: A.IfExpr): IrExpr {
   let test = truthy(m, ctx, e.test);
   if (e.negate) test = not(test);
-  const then = blockValue(m, ctx, e.consequent);
-  const otherwise = e.alternate ? blockValue(m, ctx, e.alternate) : [ret(NONE)];
-  return inlineBlock(ctx, [{ kind: "if", test, then, else: otherwise }], e.loc);
+  const [then, otherwise] = alternatives(ctx, [() => blockValue(m, ctx, e.consequent), () => (e.alternate ? blockValue(m, ctx, e.alternate) : [ret(NONE)])]);
+  return inlineBlock(ctx, [{ kind: "if", test, then: then!, else: otherwise! }], e.loc);
 }
 
 /** Statements whose last expression statement's value is returned. */

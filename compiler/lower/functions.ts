@@ -117,6 +117,7 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
       self: selfJs,
       ownerClass: spec.ownerClass ?? outer.ownerClass,
       classProps: hasSelf ? spec.classProps ?? null : null,
+      rules: new Map(),
       temps: [],
       loops: 0,
       statementLabel: null,

@@ -177,6 +177,10 @@ export interface IrBehaviorCheck extends IrBase {
   collection: IrExpr;
   value: IrExpr;
   known: KnownBehavior[] | null;
+  /** A temporary of the enclosing function that holds the value while it is transformed. */
+  temp: string;
+  /** The value's static type, when known: the checks for other types are left out. */
+  valueType: "num" | "string" | null;
 }
 
 /** A function value wrapped by a circuit breaker at its declaration (healing.md §2). */

@@ -28,6 +28,8 @@ import { FN_TABLE, MODULE, bindingRef, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
 import { lowerFnDecl, lowerGraphDecl, lowerSpawnBlock } from "./functions.js";
 import { lowerAssignTarget } from "./assign.js";
+import { forgetChangedBy, mergeFacts, rulesOf } from "./rules.js";
+import type { KnownBehavior } from "./ir.js";
 
 export function lower(program: A.Program, analysis: Analysis, options: LowerOptions): IrModule {
   const m = new ModuleState(analysis, options);
@@ -39,6 +41,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     self: null,
     ownerClass: null,
     classProps: null,
+    rules: new Map(),
     temps: [],
     loops: 0,
     statementLabel: null,
@@ -97,6 +100,33 @@ function lowerDynamicLoad(m: ModuleState, ctx: FnCtx, program: A.Program, names:
 /** The function table's slots as an object literal, so the table has a fixed shape (runtime/functions.ts). */
 function fnSlots(analysis: Analysis): IrExpr {
   return { kind: "object", props: [...analysis.fnNames.keys()].map((n) => ({ key: n, value: lit(null) })) };
+}
+
+/**
+ * Lowers alternative paths (branches): each starts from the rule facts before them, and afterwards
+ * only what every path agrees on is known.
+ */
+export function alternatives<T>(ctx: FnCtx, paths: (() => T)[]): T[] {
+  const before = new Map(ctx.rules);
+  let merged: Map<string, KnownBehavior[]> | null = null;
+  const out = paths.map((lowerPath) => {
+    ctx.rules = new Map(before);
+    const result = lowerPath();
+    if (merged === null) merged = ctx.rules;
+    else mergeFacts(merged, ctx.rules);
+    return result;
+  });
+  ctx.rules = merged ?? before;
+  return out;
+}
+
+/** A loop body may run any number of times: afterwards, what held before and after it. */
+function loopBody<T>(ctx: FnCtx, lowerBody: () => T): T {
+  const before = new Map(ctx.rules);
+  const result = lowerBody();
+  mergeFacts(before, ctx.rules);
+  ctx.rules = before;
+  return result;
 }
 
 export function declareTemps(ctx: FnCtx): IrStmt[] {
@@ -161,7 +191,7 @@ export function lowerStmts(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrS
 export function lowerStmt(m: ModuleState, ctx: FnCtx, s: A.Statement): IrStmt[] {
   switch (s.type) {
     case "ExprStmt":
-      return [exprStmt(lowerExpr(m, ctx, s.expression), s.loc)];
+      return [exprStmt(discardValue(lowerExpr(m, ctx, s.expression)), s.loc)];
     case "Assign":
       return lowerAssign(m, ctx, s);
     case "TypedDecl": {
@@ -173,12 +203,16 @@ export function lowerStmt(m: ModuleState, ctx: FnCtx, s: A.Statement): IrStmt[] 
       return lowerFnDecl(m, ctx, s);
     case "GraphDecl":
       return lowerGraphDecl(m, ctx, s);
-    case "If":
-      return [ifStmt(truthy(m, ctx, s.test), lowerStmts(m, ctx, s.consequent), s.alternate ? lowerStmts(m, ctx, s.alternate) : null, s.loc)];
+    case "If": {
+      const test = truthy(m, ctx, s.test);
+      const [then, otherwise] = alternatives(ctx, [() => lowerStmts(m, ctx, s.consequent), () => (s.alternate ? lowerStmts(m, ctx, s.alternate) : null)]);
+      return [ifStmt(test, then!, otherwise ?? null, s.loc)];
+    }
     case "While":
       ctx.loops++;
+      forgetChangedBy(ctx, s.body);
       try {
-        return [{ kind: "while", test: truthy(m, ctx, s.test), body: lowerStmts(m, ctx, s.body), loc: s.loc }];
+        return [{ kind: "while", test: truthy(m, ctx, s.test), body: loopBody(ctx, () => lowerStmts(m, ctx, s.body)), loc: s.loc }];
       } finally {
         ctx.loops--;
       }
@@ -230,9 +264,12 @@ export function integerMode(m: ModuleState, value: IrExpr): IrExpr {
 function lowerAssign(m: ModuleState, ctx: FnCtx, s: A.Assign): IrStmt[] {
   const out: IrStmt[] = [];
   if (s.target.type === "Identifier") {
+    const rules = ctx.self === null ? rulesOf(ctx.rules, s.value) : null;
     out.push(...writeName(m, ctx, s.target.name, integerMode(m, storedValue(m, ctx, s.value)), s.loc));
+    if (rules !== null) ctx.rules.set(s.target.name, rules);
   } else {
-    out.push(...lowerAssignTarget(m, ctx, s.target, integerMode(m, storedValue(m, ctx, s.value)), s.loc));
+    const integer = m.analysis.usesIntegerMode;
+    out.push(...lowerAssignTarget(m, ctx, s.target, integerMode(m, storedValue(m, ctx, s.value)), s.loc, integer ? null : s.value));
   }
   if (s.priv && s.target.type === "Identifier") out.push(exprStmt(rtCall("markPrivate", [id(MODULE), lit(s.target.name)])));
   return out;
@@ -242,8 +279,9 @@ function lowerFor(m: ModuleState, ctx: FnCtx, s: A.For): IrStmt[] {
   const iterable = lowerExpr(m, ctx, s.iterable);
   const item = m.fresh("item");
   ctx.loops++;
+  forgetChangedBy(ctx, s.body);
   try {
-    const body = [...writeName(m, ctx, s.variable, id(item), s.variableLoc), ...lowerStmts(m, ctx, s.body)];
+    const body = loopBody(ctx, () => [...writeName(m, ctx, s.variable, id(item), s.variableLoc), ...lowerStmts(m, ctx, s.body)]);
     if (ctx.gen) {
       // Channels suspend the task between items.
       const iter = m.fresh("it");
@@ -274,6 +312,14 @@ function lowerReturn(m: ModuleState, ctx: FnCtx, s: A.Return): IrStmt[] {
   const out: IrStmt[] = [exprStmt(value, s.loc)];
   if (ctx.statementLabel) out.push({ kind: "break", label: ctx.statementLabel });
   return out;
+}
+
+/** An expression statement's value is unused: `x = f(), null` needs no trailing `null`. */
+function discardValue(e: IrExpr): IrExpr {
+  if (e.kind === "seq" && e.exprs.length > 1 && e.exprs[e.exprs.length - 1]!.kind === "literal") {
+    return e.exprs.length === 2 ? e.exprs[0]! : { ...e, exprs: e.exprs.slice(0, -1) };
+  }
+  return e;
 }
 
 /**
@@ -352,6 +398,8 @@ function lowerConfigure(m: ModuleState, ctx: FnCtx, s: A.Configure): IrStmt[] {
  * a child scope: names it creates vanish at its end (core.md §5.1).
  */
 function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
+  // Any statement of the body may be the last to run: forget what the whole statement may change.
+  forgetChangedBy(ctx, [s.body, ...s.handlers.map((h) => h.body), s.finalizer ?? []].flat());
   const body = lowerStmts(m, ctx, s.body);
   let handler: IrStmt[] | null = null;
   const param = m.fresh("e");

@@ -78,6 +78,8 @@ export function isDefinitelyDefined(m: ModuleState, ctx: FnCtx, name: string, no
  * property (core.md §10.3): that is decided at run time when the variable is still undefined.
  */
 export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExpr, loc: A.Loc | null): IrStmt[] {
+  // Whatever the name held, its known behavior rules no longer apply (lower/rules.ts).
+  ctx.rules.delete(name);
   const binding = ctx.vars.get(name);
   if (!binding) {
     // Only reachable for names the analysis did not see assigned (it always records them).

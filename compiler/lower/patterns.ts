@@ -6,6 +6,7 @@ import type { IrExpr, IrStmt } from "./ir.js";
 import { NONE, and, array, binary, constVar, id, ifStmt, lit, member, ret, rtCall } from "./build.js";
 import { writeName } from "./names.js";
 import { lowerExpr, inlineBlock, truthy } from "./expressions.js";
+import { alternatives } from "./lower.js";
 
 function literalTest(subject: IrExpr, value: number | string | boolean | null): IrExpr {
   if (typeof value === "number") return rtCall("matchNumber", [subject, lit(value)]);
@@ -44,14 +45,21 @@ function patternCode(m: ModuleState, ctx: FnCtx, p: A.MatchPattern, subject: IrE
 export function lowerMatch(m: ModuleState, ctx: FnCtx, e: A.Match): IrExpr {
   const subject = m.fresh("subject");
   const body: IrStmt[] = [constVar(subject, lowerExpr(m, ctx, e.subject))];
-  for (const arm of e.arms) {
-    const { test, binds } = patternCode(m, ctx, arm.pattern, id(subject));
-    const then = [...binds, ret(lowerExpr(m, ctx, arm.body), arm.loc)];
-    if (test === null) {
-      body.push(...then);
+  // Each arm is an alternative path; so is matching none of them.
+  const arms = alternatives(ctx, [
+    ...e.arms.map((arm) => () => {
+      const { test, binds } = patternCode(m, ctx, arm.pattern, id(subject));
+      return { test, then: [...binds, ret(lowerExpr(m, ctx, arm.body), arm.loc)], loc: arm.loc };
+    }),
+    () => null,
+  ]);
+  for (const arm of arms) {
+    if (arm === null) continue;
+    if (arm.test === null) {
+      body.push(...arm.then);
       break;
     }
-    body.push(ifStmt(test, then, null, arm.loc));
+    body.push(ifStmt(arm.test, arm.then, null, arm.loc));
   }
   body.push(ret(NONE));
   return inlineBlock(ctx, body, e.loc);

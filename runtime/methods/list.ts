@@ -60,16 +60,17 @@ export function indexList(list: GrList, index: Value): Value {
 }
 
 /** `xs.append!(v)` on a list the caller owns: behaviors and structural rules apply to `v`. */
-export function listAppendInPlace(list: GrList, value: Value): void {
+export function listAppendInPlace(list: GrList, value: Value, rulesApplied = false): void {
   ensureMutable(list);
-  list.items.push(share(admitValue(list.rules, list.items, value)));
+  list.items.push(share(rulesApplied ? value : admitValue(list.rules, list.items, value)));
 }
 
 /**
  * `xs[i] = v` on a list the caller owns (core.md §5.2, collections.md §2.3): the index is
  * truncated, a negative one writes slot 0 (reference behavior), past the end fails.
  */
-export function listSetIndexInPlace(list: GrList, index: Value, value: Value): void {
+/** `rulesApplied`: the compiler already applied the list's behaviors to `value` inline. */
+export function listSetIndexInPlace(list: GrList, index: Value, value: Value, rulesApplied = false): void {
   ensureMutable(list);
   const n = unwrapFrozen(index);
   if (typeof n !== "number") throw rtError("Invalid index assignment target");
@@ -77,7 +78,7 @@ export function listSetIndexInPlace(list: GrList, index: Value, value: Value): v
   if (i >= list.items.length) {
     throw rtError(`Index ${formatIndex(i)} out of bounds for list of length ${list.items.length}`);
   }
-  const stored = list.rules === null ? value : admitValue(list.rules, itemsExcept(list.items, i), value);
+  const stored = list.rules === null || rulesApplied ? value : admitValue(list.rules, itemsExcept(list.items, i), value);
   list.items[i] = share(stored);
 }
 

@@ -47,11 +47,12 @@ function* valuesExcept(map: GrMap, skip: string): Generator<Value> {
  * `h["k"] = v` / `h.k = v` on a hash the caller owns: inserts or replaces (a replaced key keeps
  * its position); behaviors and structural rules apply to `v`.
  */
-export function mapSetInPlace(map: GrMap, key: Value, value: Value): void {
+/** `rulesApplied`: the compiler already applied the hash's behaviors to `value` inline. */
+export function mapSetInPlace(map: GrMap, key: Value, value: Value, rulesApplied = false): void {
   const k = unwrapFrozen(key);
   if (typeof k !== "string") throw rtError("Invalid index assignment target");
   ensureMutable(map);
-  const stored = map.rules === null ? value : admitValue(map.rules, valuesExcept(map, k), value);
+  const stored = map.rules === null || rulesApplied ? value : admitValue(map.rules, valuesExcept(map, k), value);
   map.entries.set(k, share(stored));
 }
 

@@ -1,0 +1,209 @@
+// What lowering knows about the behavior rules a list or hash variable carries (collections.md §7),
+// so a write site can apply them inline (DESIGN.md decision 3). Facts start from collection
+// literals and follow `add_rule`/`remove_rule` chains, copies between variables and the operations
+// that keep rules (`append`, `insert`, …); any other write to a variable forgets its facts, and
+// control flow keeps only what every path agrees on. Only pure standard transformations are
+// inlined; a collection with any other rule takes the runtime path.
+import type * as A from "../parse/ast.js";
+import type { FnCtx } from "./context.js";
+import type { KnownBehavior } from "./ir.js";
+
+export type RuleFacts = Map<string, KnownBehavior[]>;
+
+/** Transformations with an inline form (generate/behaviors.ts). */
+const INLINE_TRANSFORMS = new Set(["none_to_zero", "none_to_empty", "positive", "round_to_int", "uppercase", "lowercase", "validate_range"]);
+/** Graph rules on a list or hash: accepted, enforce nothing. */
+const INERT = new Set(["no_cycles", "single_root", "connected", "max_degree", "binary_tree", "weighted_edges", "unweighted_edges"]);
+/** Methods whose result keeps the receiver's rules (collections.md §7.3). */
+const KEEPS_RULES = new Set(["append", "prepend", "insert", "remove", "remove_at_index", "clear"]);
+/** `x.m!()` forms that leave x's rules as they were. */
+const KEEPS_RULES_BANG = new Set([...KEEPS_RULES, "pop"]);
+
+function literalArgs(args: A.Argument[]): (number | string | boolean | null)[] | null {
+  const out: (number | string | boolean | null)[] = [];
+  for (const a of args) {
+    if (a.name !== null) return null;
+    const v = a.value;
+    if (v.type === "NumberLit" || v.type === "StringLit" || v.type === "BoolLit") out.push(v.value);
+    else if (v.type === "NoneLit") out.push(null);
+    else return null;
+  }
+  return out;
+}
+
+function same(a: KnownBehavior, b: KnownBehavior): boolean {
+  return a.name === b.name && a.args.length === b.args.length && a.args.every((x, i) => x === b.args[i]);
+}
+
+/** `rules` plus `add_rule(:name, args…)`, or null when the result cannot be known. */
+function added(rules: KnownBehavior[], call: A.MethodCall): KnownBehavior[] | null {
+  const [first, ...rest] = call.args;
+  if (!first || first.value.type !== "SymbolLit" || first.name !== null) return null;
+  const name = first.value.name === "no_dups" ? "no_duplicates" : first.value.name;
+  const args = literalArgs(rest);
+  if (args === null) return null;
+  if (name === "validate_range") {
+    if (args.length !== 2 || typeof args[0] !== "number" || typeof args[1] !== "number") return null;
+  } else if (!INERT.has(name) && (!INLINE_TRANSFORMS.has(name) || args.length > 0)) {
+    return null; // a rule the inline path does not implement, or an attach that fails
+  }
+  const rule: KnownBehavior = { name, args };
+  // Attaching an identical rule again is ignored (§7.3).
+  return rules.some((r) => same(r, rule)) ? rules : [...rules, rule];
+}
+
+/** The rules the value of `e` certainly carries, or null when unknown. */
+export function rulesOf(facts: RuleFacts, e: A.Expression): KnownBehavior[] | null {
+  switch (e.type) {
+    case "ListLit":
+    case "MapLit":
+      return [];
+    case "Identifier":
+      return facts.get(e.name) ?? null;
+    case "MethodCall": {
+      if (e.bang) return null;
+      const base = rulesOf(facts, e.object);
+      if (base === null) return null;
+      if (e.method === "add_rule") return added(base, e);
+      if (e.method === "remove_rule") {
+        const [first] = e.args;
+        if (e.args.length !== 1 || !first || first.value.type !== "SymbolLit") return null;
+        const name = first.value.name;
+        if (name === "validate_range") return null; // fails at run time (§7.1)
+        return base.filter((r) => r.name !== name);
+      }
+      return KEEPS_RULES.has(e.method) ? base : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** After `x.m!(args)`: x's rules, or null when they may have changed. */
+export function rulesAfterBang(facts: RuleFacts, name: string, call: A.MethodCall): KnownBehavior[] | null {
+  const current = facts.get(name);
+  if (current === undefined) return null;
+  if (KEEPS_RULES_BANG.has(call.method)) return current;
+  if (call.method === "add_rule") return added(current, call);
+  return null;
+}
+
+/** Whether the rules are all applied by the inline path (some may be inert). */
+export function inlinable(rules: KnownBehavior[]): boolean {
+  return rules.every((r) => INLINE_TRANSFORMS.has(r.name) || INERT.has(r.name));
+}
+
+/** Keeps, in `into`, only the facts `other` agrees with (after alternative paths). */
+export function mergeFacts(into: RuleFacts, other: RuleFacts): void {
+  for (const [name, rules] of into) {
+    const o = other.get(name);
+    if (!o || o.length !== rules.length || !o.every((r, i) => same(r, rules[i]!))) into.delete(name);
+  }
+}
+
+/**
+ * Names a loop body writes in a way that may change their rules: only rule-keeping updates of a
+ * name (`x.append!(v)`, `x[i] = v`, `x = x.append(v)`) let its facts hold across iterations.
+ */
+export function ruleChangingWrites(body: A.Statement[]): Set<string> {
+  const out = new Set<string>();
+  const keepsOwnRules = (name: string, value: A.Expression): boolean => {
+    let e = value;
+    while (e.type === "MethodCall" && !e.bang && KEEPS_RULES.has(e.method)) e = e.object;
+    return e.type === "Identifier" && e.name === name && e !== value;
+  };
+  const visitExpr = (e: A.Expression | null | undefined): void => {
+    if (!e) return;
+    if (e.type === "MethodCall") {
+      if (e.bang && e.object.type === "Identifier" && !KEEPS_RULES_BANG.has(e.method)) out.add(e.object.name);
+      visitExpr(e.object);
+      e.args.forEach((a) => visitExpr(a.value));
+    } else if (e.type === "Match") {
+      visitExpr(e.subject);
+      for (const arm of e.arms) {
+        bindings(arm.pattern);
+        visitExpr(arm.body);
+      }
+    } else if (e.type === "IfExpr") {
+      visit(e.consequent);
+      if (e.alternate) visit(e.alternate);
+    } else if (e.type === "Call") {
+      e.args.forEach((a) => visitExpr(a.value));
+    } else if (e.type === "Binary" || e.type === "Logical") {
+      visitExpr(e.left);
+      visitExpr(e.right);
+    } else if (e.type === "Conditional") {
+      visitExpr(e.consequent);
+      visitExpr(e.alternate);
+    }
+  };
+  const bindings = (p: A.MatchPattern): void => {
+    if (p.kind === "bind") out.add(p.name);
+    if (p.kind === "list") {
+      p.items.forEach(bindings);
+      if (p.rest) out.add(p.rest.name ?? "_");
+    }
+  };
+  const visit = (list: A.Statement[]): void => {
+    for (const s of list) {
+      switch (s.type) {
+        case "Assign":
+          if (s.target.type === "Identifier" && !keepsOwnRules(s.target.name, s.value)) out.add(s.target.name);
+          visitExpr(s.value);
+          break;
+        case "TypedDecl":
+          out.add(s.name);
+          break;
+        case "ExprStmt":
+          visitExpr(s.expression);
+          break;
+        case "For":
+          out.add(s.variable);
+          visit(s.body);
+          break;
+        case "If":
+          visit(s.consequent);
+          if (s.alternate) visit(s.alternate);
+          break;
+        case "While":
+        case "Precision":
+        case "PrivBlock":
+          visit(s.body);
+          break;
+        case "Configure":
+          if (s.body) visit(s.body);
+          break;
+        case "Try":
+          visit(s.body);
+          for (const h of s.handlers) {
+            if (h.binding) out.add(h.binding);
+            visit(h.body);
+          }
+          if (s.finalizer) visit(s.finalizer);
+          break;
+        case "Load":
+          // A loaded file may assign anything.
+          return void out.add("*");
+        case "Import":
+          if (s.items) s.items.forEach((i) => out.add(i.alias ?? i.name));
+          else out.add("*");
+          break;
+        case "FnDecl":
+        case "GraphDecl":
+          out.add(s.name);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(body);
+  return out;
+}
+
+/** Forgets what a loop or `try` body may change. */
+export function forgetChangedBy(ctx: FnCtx, body: A.Statement[]): void {
+  const changed = ruleChangingWrites(body);
+  if (changed.has("*")) ctx.rules.clear();
+  else for (const n of changed) ctx.rules.delete(n);
+}
