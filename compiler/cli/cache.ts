@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cacheDir } from "./paths.js";
+import { cacheDir, runtimeFile } from "./paths.js";
 
 /** Injected by scripts/build.mjs: a hash of the compiler's and runtime's sources. */
 declare const __GRAPHOID_BUILD_ID__: string;
@@ -25,8 +25,12 @@ function sha1(text: string | Buffer): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
+/**
+ * Compiled modules import this installation's runtime by absolute URL, so the key includes where
+ * the runtime is: two checkouts with the same sources must not share compiled modules.
+ */
 function manifestPath(entry: string, mode: string): string {
-  return join(cacheDir(), `manifest-${sha1(`${entry}\0${mode}\0${BUILD_ID}`).slice(0, 20)}.json`);
+  return join(cacheDir(), `manifest-${sha1(`${entry}\0${mode}\0${BUILD_ID}\0${runtimeFile}`).slice(0, 20)}.json`);
 }
 
 export interface CachedProgram {

@@ -22,13 +22,14 @@ Compiles FILE.gr and the modules it imports, then runs it. Arguments after the f
 program's (os.args()).
 
   --deterministic   virtual clock and seeded randomness (same output every run)`,
-  build: `Usage: graphoid build FILE.gr -o OUT.mjs [--sourcemap inline|external|none] [--target node|browser]
+  build: `Usage: graphoid build FILE.gr -o OUT.mjs [--sourcemap inline|external|none] [--target node|browser] [--dts]
 
 Compiles the program and bundles it with the runtime into one ES module.
 
   -o, --out FILE     output file (required)
   --sourcemap MODE   inline, external (OUT.mjs.map; default) or none
-  --target TARGET    node (default; runs with \`node OUT.mjs\`) or browser`,
+  --target TARGET    node (default; runs with \`node OUT.mjs\`) or browser
+  --dts              also write OUT's TypeScript declarations (OUT.d.mts; needs \`typescript\`)`,
   check: `Usage: graphoid check FILE.gr
 
 Parses and compiles FILE.gr and its modules and reports every diagnostic, without running.`,
@@ -95,9 +96,11 @@ async function main(argv: string[]): Promise<number> {
       let out: string | null = null;
       let sourcemap: "inline" | "external" | "none" = "external";
       let target: "node" | "browser" = "node";
+      let dts = false;
       for (let i = 0; i < rest.length; i++) {
         const a = rest[i]!;
         if (a === "-o" || a === "--out") out = takeValue(rest, i++, a);
+        else if (a === "--dts") dts = true;
         else if (a === "--sourcemap") {
           const v = takeValue(rest, i++, a);
           if (v !== "inline" && v !== "external" && v !== "none") throw new UsageError("--sourcemap is inline, external or none");
@@ -113,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
       if (!file) throw new UsageError("build needs a FILE.gr");
       if (!out) throw new UsageError("build needs -o OUT.mjs");
       const { buildProgram } = await import("./build.js");
-      return buildProgram({ file, out, sourcemap, target });
+      return buildProgram({ file, out, sourcemap, target, dts });
     }
     case "check": {
       if (rest.length !== 1 || rest[0]!.startsWith("-")) throw new UsageError("check needs exactly one FILE.gr");

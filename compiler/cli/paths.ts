@@ -2,6 +2,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir, userInfo } from "node:os";
+import { createHash } from "node:crypto";
 
 /** The package root: the CLI's files live in <root>/dist. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -10,6 +11,10 @@ export const stdlibDir = join(packageRoot, "stdlib");
 
 export class UsageError extends Error {}
 
+/**
+ * Compiled modules and manifests, per user and per installation (compiled modules import this
+ * installation's runtime by absolute path, so two checkouts must not share them).
+ */
 export function cacheDir(): string {
   let user = "user";
   try {
@@ -17,7 +22,8 @@ export function cacheDir(): string {
   } catch {
     // no user database: one shared directory
   }
-  return join(tmpdir(), `graphoid-js-${user}`);
+  const installation = createHash("sha1").update(packageRoot).digest("hex").slice(0, 10);
+  return join(tmpdir(), `graphoid-js-${user}`, installation);
 }
 
 export function displayPath(file: string): string {
