@@ -192,20 +192,12 @@ export class Project {
   }
 
   private findModuleFile(path: string, fromFile: string): string | null {
-    const dir = dirname(fromFile);
-    const candidates = (base: string) => [base, base + ".gr"];
-    if (path.startsWith("./") || path.startsWith("../")) return this.firstFile(candidates(resolve(dir, path)));
-    return this.firstFile([
-      ...candidates(resolve(dir, path)),
-      ...candidates(resolve(this.options.cwd, "src", path)),
-      ...candidates(resolve(this.options.cwd, "lib", path)),
-      ...candidates(resolve(this.options.stdlibDir, path)),
-    ]);
+    return this.firstFile(moduleCandidates(path, fromFile, this.options.cwd, this.options.stdlibDir));
   }
 
   /** `load "file.gr"`: relative to the working directory first, then like an import (core.md §8.4). */
   private loadFile(path: string, loc: A.Loc, fromFile: string): A.Program | { error: string } | null {
-    const file = this.firstFile([resolve(this.options.cwd, path), ...[resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")]]);
+    const file = this.firstFile(loadCandidates(path, fromFile, this.options.cwd));
     if (file === null) return null;
     const program = this.parseFile(file, loc, fromFile, true);
     const broken = this.deferred.get(file);
@@ -213,12 +205,30 @@ export class Project {
   }
 }
 
-function moduleDeclaration(program: A.Program): CompiledFile["declared"] {
+/** The files `import "path"` in `fromFile` may mean, in the order they are tried (core.md §8.2). */
+export function moduleCandidates(path: string, fromFile: string, cwd: string, stdlibDir: string): string[] {
+  const dir = dirname(fromFile);
+  const candidates = (base: string) => [base, base + ".gr"];
+  if (path.startsWith("./") || path.startsWith("../")) return candidates(resolve(dir, path));
+  return [
+    ...candidates(resolve(dir, path)),
+    ...candidates(resolve(cwd, "src", path)),
+    ...candidates(resolve(cwd, "lib", path)),
+    ...candidates(resolve(stdlibDir, path)),
+  ];
+}
+
+/** The files `load "path"` in `fromFile` may mean, in order (core.md §8.4). */
+export function loadCandidates(path: string, fromFile: string, cwd: string): string[] {
+  return [resolve(cwd, path), resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")];
+}
+
+export function moduleDeclaration(program: A.Program): CompiledFile["declared"] {
   for (const s of program.body) if (s.type === "ModuleDecl") return { name: s.name, alias: s.alias };
   return null;
 }
 
-function defaultBinding(path: string): string {
+export function defaultBinding(path: string): string {
   const base = path.split("/").pop() ?? path;
   return base.endsWith(".gr") ? base.slice(0, -3) : base;
 }

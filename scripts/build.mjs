@@ -141,12 +141,55 @@ async function bundle() {
   });
   await Promise.all([
     cli,
+    ...integrations(common),
     ...entries
       .filter(([entry]) => existsSync(join(root, entry)))
       .map(([entry, out, extra]) =>
         esbuild.build({ ...common, entryPoints: [join(root, entry)], outfile: join(root, out), ...extra }),
       ),
   ]);
+}
+
+/**
+ * The integrations (compiler/integrations/, docs/ARCHITECTURE.md "Integrations"). Their imports of
+ * the runtime and of the Node host stay imports of dist/runtime.js and dist/host-node.js, so a
+ * program has one runtime whichever way it is loaded. The compiler-carrying ones (esbuild and Vite
+ * plugins, the Node loader's hooks, the dynamic `load` hook) share chunks (`int-*.js`).
+ */
+function integrations(common) {
+  const shared = {
+    "runtime/index.ts": "./runtime.js",
+    "runtime/host-node.ts": "./host-node.js",
+    "compiler/integrations/node-host.ts": "./node.js",
+  };
+  const sharedDist = {
+    name: "shared-dist",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = join(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+        for (const [source, out] of Object.entries(shared)) {
+          if (target === join(root, source) && args.importer !== target) return { path: out, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+  const banner = { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' };
+  const at = (file) => join(root, "compiler/integrations", file);
+  return [
+    esbuild.build({ ...common, platform: "neutral", entryPoints: { run: join(root, "runtime/embed.ts") }, outdir: join(root, "dist"), plugins: [sharedDist] }),
+    esbuild.build({ ...common, entryPoints: { node: at("node-host.ts"), register: at("register.ts") }, outdir: join(root, "dist"), plugins: [sharedDist] }),
+    esbuild.build({
+      ...common,
+      entryPoints: { esbuild: at("esbuild.ts"), vite: at("vite.ts"), loader: at("node-loader.ts"), "dynamic-load": at("dynamic-load.ts") },
+      outdir: join(root, "dist"),
+      splitting: true,
+      chunkNames: "int-[hash]",
+      external: ["esbuild", "typescript"],
+      banner,
+      plugins: [sharedDist],
+    }),
+  ];
 }
 
 /** docs/diagnostics.md from the catalogue, through the freshly built compiler bundle. */
@@ -158,7 +201,7 @@ async function writeDiagnosticsDoc() {
 
 generateParser();
 for (const name of existsSync(join(root, "dist")) ? readdirSync(join(root, "dist")) : []) {
-  if (name.startsWith("cli-")) rmSync(join(root, "dist", name));
+  if (name.startsWith("cli-") || name.startsWith("int-")) rmSync(join(root, "dist", name));
 }
 await bundle();
 await writeDiagnosticsDoc();

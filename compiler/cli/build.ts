@@ -31,7 +31,7 @@ export async function buildProgram(options: BuildOptions): Promise<number> {
       format: "esm",
       platform: options.target === "browser" ? "browser" : "node",
       target: options.target === "browser" ? "es2022" : "node20",
-      sourcemap: options.sourcemap === "none" ? false : options.sourcemap === "inline" ? "inline" : "external",
+      sourcemap: options.sourcemap === "none" ? false : options.sourcemap === "inline" ? "inline" : "linked",
       logLevel: "silent",
       legalComments: "none",
       plugins: [
