@@ -111,7 +111,8 @@ const jsOf = new WeakMap<object, unknown>();
  * functions, none null; numbers, strings and booleans are themselves; other values (graphs,
  * symbols, errors, …) are returned as the runtime's objects.
  */
-export function toJS(v: Value): unknown {
+export function toJS(value: unknown): unknown {
+  const v = value as Value;
   if (v === null || typeof v !== "object") return v;
   const { List, Map: GrMapClass } = classes();
   if (v instanceof List) {
@@ -132,7 +133,7 @@ function callable(v: GrFunction | GrList): (...args: unknown[]) => unknown {
   let f = jsOf.get(v) as ((...args: unknown[]) => unknown) | undefined;
   if (f === undefined) {
     f = (...args: unknown[]) => {
-      const result = toJS(rt.callFunction(v, args.map(fromJS), null));
+      const result = toJS(rt.callFunction(v, args.map(fromJSValue), null));
       flushHost();
       return result;
     };
@@ -148,7 +149,11 @@ function callable(v: GrFunction | GrList): (...args: unknown[]) => unknown {
  * functions Graphoid functions (called with converted arguments), undefined none. Values that
  * already are the runtime's are kept.
  */
-export function fromJS(v: unknown): Value {
+export function fromJS(v: unknown): unknown {
+  return fromJSValue(v);
+}
+
+function fromJSValue(v: unknown): Value {
   if (v === undefined || v === null) return null;
   switch (typeof v) {
     case "number":
@@ -159,15 +164,15 @@ export function fromJS(v: unknown): Value {
       return Number(v);
     case "function": {
       const f = v as (...args: unknown[]) => unknown;
-      return rt.fn(f.name || null, ["args"], ((rest: GrList) => fromJS(f(...(toJS(rest) as unknown[])))) as never, 0, null, "lambda");
+      return rt.fn(f.name || null, ["args"], ((rest: GrList) => fromJSValue(f(...(toJS(rest) as unknown[])))) as never, 0, null, "lambda");
     }
     case "object": {
       const { List, Map: GrMapClass } = classes();
-      if (Array.isArray(v)) return new List(v.map(fromJS));
-      if (v instanceof Map) return new GrMapClass(new Map([...v].map(([k, x]) => [String(k), fromJS(x)])));
+      if (Array.isArray(v)) return new List(v.map(fromJSValue));
+      if (v instanceof Map) return new GrMapClass(new Map([...v].map(([k, x]) => [String(k), fromJSValue(x)])));
       const proto = Object.getPrototypeOf(v);
       if (proto === Object.prototype || proto === null) {
-        return new GrMapClass(new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromJS(x)])));
+        return new GrMapClass(new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromJSValue(x)])));
       }
       return v as Value;
     }

@@ -199,9 +199,25 @@ async function writeDiagnosticsDoc() {
   writeFileSync(join(root, "docs", "diagnostics.md"), diagnosticsMarkdown());
 }
 
+/**
+ * Declarations of `graphoid-js/run` (dist/run.d.ts and the host types it names), emitted per file
+ * by the TypeScript API (isolated declarations: explicit types on every export of runtime/embed.ts).
+ */
+async function writeRunDeclarations() {
+  const { default: ts } = await import("typescript");
+  for (const [source, out] of [["runtime/embed.ts", "dist/run.d.ts"], ["runtime/host.ts", "dist/host.d.ts"]]) {
+    const result = ts.transpileDeclaration(readFileSync(join(root, source), "utf8"), { fileName: source, compilerOptions: { strict: true } });
+    if (result.diagnostics?.length) {
+      throw new Error(`declarations of ${source}: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
+    }
+    writeFileSync(join(root, out), "// Generated from " + source + " by scripts/build.mjs. Do not edit.\n" + result.outputText);
+  }
+}
+
 generateParser();
 for (const name of existsSync(join(root, "dist")) ? readdirSync(join(root, "dist")) : []) {
   if (name.startsWith("cli-") || name.startsWith("int-")) rmSync(join(root, "dist", name));
 }
 await bundle();
+await writeRunDeclarations();
 await writeDiagnosticsDoc();
