@@ -72,7 +72,7 @@ export { beginClass, classProp, classRule, classMethod, classConfigure, endClass
 export { raise, caught, errorIs, loopControl } from "./errors.js";
 export { print, callBuiltin } from "./builtins.js";
 export { configure, restoreSettings, storeValue } from "./configure.js";
-export { runMain, formatUncaught } from "./program.js";
+export { runMain, formatUncaught, formatCallers } from "./program.js";
 export { host, installHost } from "./host.js";
 export { wrapBreaker } from "./healing/breaker.js";
 export { methodCache, call0, call1, call2, call3 } from "./method-cache.js";

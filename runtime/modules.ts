@@ -88,6 +88,9 @@ export class GrModule implements GrObject {
   }
 }
 
+/** Modules whose top level is running, outermost first (for import-cycle messages). */
+const loading: GrModule[] = [];
+
 /** Every module loaded so far, by key. */
 const registry = new Map<string, GrModule>();
 /** The order modules were first imported by the main program (for reflection). */
@@ -117,7 +120,12 @@ function baseName(path: string): string {
 export function importCompiled(importer: GrModule, key: string, compiled: CompiledModule, importString: string): GrModule {
   let m = registry.get(key);
   if (m) {
-    if (m.state === "loading") throw rtError(`Import cycle: module '${importString}' is still loading`);
+    if (m.state === "loading") {
+      // The modules still loading, from the one imported again to this importer, form the cycle.
+      const at = loading.indexOf(m);
+      const chain = [...loading.slice(at), m].map((x) => `'${x.importString}'`).join(" → ");
+      throw rtError(`Import cycle: ${chain} (a module runs once, at its first import, so it cannot import itself)`);
+    }
     importLog.push({ importer, module: m, items: null });
     return m;
   }
@@ -126,11 +134,14 @@ export function importCompiled(importer: GrModule, key: string, compiled: Compil
   m.inheritedAlias = importer.declaredAlias ?? importer.inheritedAlias;
   registry.set(key, m);
   m.state = "loading";
+  loading.push(m);
   try {
     compiled.load(m);
   } catch (e) {
     registry.delete(key);
     throw e;
+  } finally {
+    loading.pop();
   }
   m.state = "loaded";
   importLog.push({ importer, module: m, items: null });

@@ -33,4 +33,13 @@ export function formatUncaught(outcome: RunOutcome, relativeTo: (file: string) =
   return `${where}error: ${value.display()}`;
 }
 
+/** The Graphoid call chain under an uncaught error's first frame: `  at fn (file:line:col)` lines. */
+export function formatCallers(outcome: RunOutcome, relativeTo: (file: string) => string = (f) => f, limit = 10): string[] {
+  const frames = outcome.error?.frames ?? [];
+  const name = (f: StackFrame) => (f.function === "<main>" ? "top level" : f.function);
+  const lines = frames.slice(1, limit + 1).map((f) => `  at ${name(f)} (${relativeTo(f.file)}:${f.line}:${f.column})`);
+  if (frames.length > limit + 1) lines.push(`  … ${frames.length - limit - 1} more`);
+  return lines;
+}
+
 export { GraphoidError };

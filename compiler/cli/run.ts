@@ -37,6 +37,8 @@ export async function runProgram(options: RunOptions): Promise<number> {
   if (program === null) return 1;
 
   process.setSourceMapsEnabled(true);
+  // Room for the Graphoid call chain of an uncaught error between the runtime's own frames.
+  Error.stackTraceLimit = 40;
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
   const node = createNodeHost(["graphoid", entry, ...options.args]);
   const compileLoad = program.needsCompiler ? dynamicLoader(rt, (await import("../index.js")).compileDynamicLoad) : undefined;
@@ -50,6 +52,7 @@ export async function runProgram(options: RunOptions): Promise<number> {
     let text = rt.formatUncaught(outcome, displayPath);
     const source = frame ? readSource(frame.file) : null;
     if (frame && source !== null) text += "\n" + codeFrame(source, frame.line, frame.column);
+    for (const caller of rt.formatCallers(outcome, displayPath)) text += "\n" + caller;
     node.stderr.write(text + "\n");
   }
   node.stderr.flush();
