@@ -125,7 +125,8 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
       returnsLastValue: spec.kind !== "fn",
     };
     const body = spec.body(ctx);
-    const full = [...prologue.map(cloneStmt), ...declareTemps(ctx)];
+    // IR nodes are never mutated after lowering, so both twins can share the prologue.
+    const full = [...prologue, ...declareTemps(ctx)];
     if (persistent.length > 0) {
       full.push({
         kind: "try",
@@ -158,11 +159,6 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
   const creation = rtCall("fn", args, spec.loc);
   if (captureParams.length === 0) return creation;
   return { kind: "call", callee: fn(null, captureParams, [ret(creation)], { arrow: true }), args: captureArgs, loc: spec.loc };
-}
-
-/** IR statements are trees without sharing; the prologue is used by two twins, so copy it. */
-function cloneStmt(s: IrStmt): IrStmt {
-  return structuredClone(s);
 }
 
 /**
