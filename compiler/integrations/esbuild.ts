@@ -27,6 +27,7 @@ export interface GraphoidPluginOptions {
 }
 
 const ENTRY = "graphoid-entry";
+const ENTRY_SUFFIX = "-entry.js";
 
 export function graphoidPlugin(options: GraphoidPluginOptions = {}): Plugin {
   return {
@@ -46,12 +47,14 @@ export function graphoidPlugin(options: GraphoidPluginOptions = {}): Plugin {
         else if (args.path.startsWith("./") || args.path.startsWith("../")) path = resolve(args.resolveDir || cwd, args.path);
         else if (args.kind === "entry-point") path = resolve(cwd, args.path);
         else return undefined; // a package path: esbuild resolves it, onLoad compiles it
-        if (args.kind === "entry-point") return { path, namespace: ENTRY };
+        // The entry's own path must not end in `.gr`: the runtime takes stack frames in files
+        // named `*.gr` for Graphoid frames.
+        if (args.kind === "entry-point") return { path: path + ENTRY_SUFFIX, namespace: ENTRY };
         return { path };
       });
 
-      build.onLoad({ filter: /\.gr$/, namespace: ENTRY }, (args) => ({
-        contents: entrySource(args.path, platform, build.initialOptions.format ?? (build.initialOptions.bundle ? "iife" : "esm"), options),
+      build.onLoad({ filter: /.*/, namespace: ENTRY }, (args) => ({
+        contents: entrySource(args.path.slice(0, -ENTRY_SUFFIX.length), platform, build.initialOptions.format ?? (build.initialOptions.bundle ? "iife" : "esm"), options),
         loader: "js",
         resolveDir: dirname(args.path),
       }));

@@ -1,7 +1,7 @@
 // `graphoid-js/node`: the main-thread half of running compiled Graphoid in Node outside the CLI.
 // It installs the Node host (files, environment, buffered stdout flushed at exit) into the one
 // shared runtime, and runs a `.gr` entry the way `graphoid run` does: uncaught errors print as
-// `main.gr:3:5: error: …` with a code frame, and the process exits with the program's status.
+// `main.gr:3:5: error: …` with a code frame and the Graphoid call chain, and the process exits with the program's status.
 // The Node loader's entry wrapper (node-loader.ts), `graphoid-js/register` and the esbuild
 // plugin's entry for platform "node" use it. The package build maps the runtime imports to
 // dist/runtime.js and dist/host-node.js, so nothing is bundled twice.
@@ -56,6 +56,7 @@ export function runEntry(compiled: CompiledModule): never {
         // source not readable: the position alone
       }
     }
+    for (const caller of rt.formatCallers(outcome, show)) text += "\n" + caller;
     node.stderr.write(text + "\n");
   }
   node.stderr.flush();

@@ -3,7 +3,7 @@
 // positions.
 import { afterAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { cleanup, dist, node, program, project, root } from "./support.js";
+import { cleanup, dist, graphoid, node, program, project, root } from "./support.js";
 
 afterAll(cleanup);
 
@@ -15,9 +15,14 @@ describe("node --import graphoid-js/register", () => {
     const ran = node(["--import", register, "main.gr"], dir);
     expect(ran.stdout).toBe("hello Ada\n2\n");
     expect(ran.status).toBe(1);
-    expect(ran.stderr).toBe(
+    expect(ran.stderr).toContain(
       ["greet.gr:6:10: error: RuntimeError: Division by zero", "  4 | count = 2", "  5 | fn fail(n) {", "> 6 |   return n / 0", "    |          ^", "  7 | }", ""].join("\n"),
     );
+    // Exactly what `graphoid run` reports (with the Graphoid call chain).
+    const cli = graphoid(["run", "main.gr"], dir);
+    expect(ran.stderr).toBe(cli.stderr);
+    expect(ran.stdout).toBe(cli.stdout);
+    expect(ran.status).toBe(cli.status);
   });
 
   it("resolves through the package's exports", () => {
