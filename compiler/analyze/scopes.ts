@@ -6,6 +6,7 @@
 // is observable get a persistent cell (docs/ARCHITECTURE.md, "Closures").
 import type * as A from "../parse/ast.js";
 import { BUILTIN_FUNCTIONS, PREDEFINED } from "./builtins.js";
+import { forEachBinding } from "./bindings.js";
 
 export type ScopeKind = "module" | "fn" | "lambda" | "method" | "guard" | "spawn";
 
@@ -90,6 +91,11 @@ class DefinedNames {
 
   mark(): Mark {
     return { length: this.log.length, unreachable: this.unreachable };
+  }
+
+  /** What this path added since `mark` (without undoing it). */
+  addedSince(mark: Mark): string[] {
+    return this.log.slice(mark.length);
   }
 
   /** Goes back to `mark`; returns what the path since then added, or null if it ended unreachable. */
@@ -196,6 +202,8 @@ class Walker {
     };
     parent?.children.push(scope);
     this.out.scopeOf.set(node, scope);
+    // A parameter is another holder of its name: calls by that name cannot go to the table.
+    for (const p of params) if (p !== "self") this.boundOtherwise.add(p);
     return scope;
   }
 
@@ -270,8 +278,27 @@ class Walker {
 
   // ---------------------------------------------------------------- statements
 
+  /** Top-level statement being walked: where its `return`s jump to (core.md §1), else null. */
+  private topLevelReturns: (string[] | null)[] | null = null;
+  private topStart: Mark | null = null;
+
   private statements(list: A.Statement[]): void {
-    for (const s of list) this.statement(s);
+    if (this.scope.kind !== "module" || this.topLevelReturns !== null) {
+      for (const s of list) this.statement(s);
+      return;
+    }
+    // A top-level `return` only ends the statement it is in; execution goes on with the next one.
+    for (const s of list) {
+      const start = this.defined.mark();
+      this.topStart = start;
+      this.topLevelReturns = [];
+      this.statement(s);
+      const returns = this.topLevelReturns;
+      this.topLevelReturns = null;
+      if (returns.length === 0) continue;
+      const end = this.defined.undo(start);
+      this.defined.merge([end, ...returns]);
+    }
   }
 
   private statement(s: A.Statement): void {
@@ -321,6 +348,9 @@ class Walker {
       }
       case "Return":
         if (s.value) this.expression(s.value);
+        if (this.topLevelReturns !== null && this.scope.kind === "module") {
+          this.topLevelReturns.push(this.defined.unreachable ? null : this.defined.addedSince(this.topStart!));
+        }
         this.defined.unreachable = true;
         return;
       case "Break":
@@ -333,6 +363,8 @@ class Walker {
       case "Load":
         this.expression(s.path);
         if (s.resolved) this.statements(s.resolved);
+        // A computed path may define any name: from here on, every name may exist.
+        else if (s.path.type !== "StringLit") this.maybe = null;
         return;
       case "ModuleDecl":
         return;
@@ -624,66 +656,11 @@ export function importBindingGuess(path: string): string {
   return base.endsWith(".gr") ? base.slice(0, -3) : base;
 }
 
-/** Names a statement list assigns in its own scope (not inside nested functions). */
+/** Names a statement list binds in its own scope (not inside nested functions). */
 export function assignedNames(list: A.Statement[], importBinding: ImportBinding = (path) => importBindingGuess(path)): Set<string> {
   const out = new Set<string>();
-  const visit = (stmts: A.Statement[]) => {
-    for (const s of stmts) {
-      switch (s.type) {
-        case "Assign": {
-          let base: A.Expression = s.target;
-          while (base.type === "Index" || base.type === "Member") base = base.object;
-          if (base.type === "Identifier") out.add(base.name);
-          break;
-        }
-        case "TypedDecl":
-          out.add(s.name);
-          break;
-        case "FnDecl":
-          if (s.receiver === null) out.add(s.name);
-          break;
-        case "GraphDecl":
-          out.add(s.name);
-          break;
-        case "For":
-          out.add(s.variable);
-          visit(s.body);
-          break;
-        case "If":
-          visit(s.consequent);
-          if (s.alternate) visit(s.alternate);
-          break;
-        case "While":
-        case "Precision":
-        case "PrivBlock":
-        case "SpawnBlock":
-          if (s.type !== "SpawnBlock") visit(s.body);
-          break;
-        case "Configure":
-          if (s.body) visit(s.body);
-          break;
-        case "Try":
-          visit(s.body);
-          for (const h of s.handlers) {
-            if (h.binding) out.add(h.binding);
-            visit(h.body);
-          }
-          if (s.finalizer) visit(s.finalizer);
-          break;
-        case "Import":
-          if (s.items) for (const i of s.items) out.add(i.alias ?? i.name);
-          else out.add(s.alias ?? importBinding(s.path, s.loc));
-          break;
-        case "ExprStmt":
-          if (s.expression.type === "MethodCall" && s.expression.bang && s.expression.object.type === "Identifier") {
-            out.add(s.expression.object.name);
-          }
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(list);
+  forEachBinding(list, (b) => b.kind !== "unknown-load" && out.add(b.name), {
+    importBinding: (s) => importBinding(s.path, s.loc),
+  });
   return out;
 }

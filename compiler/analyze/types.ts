@@ -5,6 +5,7 @@
 // `load`, a capture from outside …) leaves it untyped, and untyped code keeps the runtime checks.
 import type * as A from "../parse/ast.js";
 import type { Analysis, Scope } from "./scopes.js";
+import { forEachBinding } from "./bindings.js";
 
 export type StaticType = "num" | "string" | "bool" | "none" | "unknown";
 /** During inference: not yet constrained. */
@@ -131,155 +132,39 @@ interface Assignments {
 function collectAssignments(scope: Scope, analysis: Analysis): Assignments {
   const values = new Map<string, A.Expression[]>();
   const disqualified = new Set<string>();
-  const add = (name: string, e: A.Expression) => {
-    const list = values.get(name) ?? [];
-    list.push(e);
-    values.set(name, list);
-  };
-  let dynamicLoad = false;
-  const statements = (list: A.Statement[]) => list.forEach(statement);
-  const statement = (s: A.Statement): void => {
-    switch (s.type) {
-      case "Assign":
-        if (s.target.type === "Identifier") add(s.target.name, s.value);
-        else disqualify(s.target);
-        expression(s.value);
-        return;
-      case "TypedDecl":
-        if (s.typeWord === "bignum") disqualified.add(s.name);
-        else add(s.name, s.value);
-        expression(s.value);
-        return;
-      case "ExprStmt":
-        expression(s.expression);
-        return;
-      case "FnDecl":
-        if (s.receiver === null) disqualified.add(s.name);
-        return;
-      case "GraphDecl":
-        disqualified.add(s.name);
-        return;
-      case "If":
-        expression(s.test);
-        statements(s.consequent);
-        if (s.alternate) statements(s.alternate);
-        return;
-      case "While":
-        expression(s.test);
-        statements(s.body);
-        return;
-      case "For":
-        disqualified.add(s.variable);
-        expression(s.iterable);
-        statements(s.body);
-        return;
-      case "Return":
-        if (s.value) expression(s.value);
-        return;
-      case "Import":
-        if (s.items) s.items.forEach((i) => disqualified.add(i.alias ?? i.name));
-        else disqualified.add(s.alias ?? analysis.importBindings.get(s) ?? s.path);
-        return;
-      case "Load":
-        if (s.resolved) statements(s.resolved);
-        else if (s.path.type !== "StringLit") dynamicLoad = true;
-        return;
-      case "Configure":
-        if (s.body) statements(s.body);
-        return;
-      case "Precision":
-      case "PrivBlock":
-        statements(s.body);
-        return;
-      case "Try":
-        statements(s.body);
-        for (const h of s.handlers) {
-          if (h.binding) disqualified.add(h.binding);
-          statements(h.body);
+  let unknownLoad = false;
+  const collect = (list: A.Statement[]) =>
+    forEachBinding(
+      list,
+      (b) => {
+        switch (b.kind) {
+          case "assign":
+            values.set(b.name, [...(values.get(b.name) ?? []), b.value]);
+            return;
+          case "typed":
+            if (b.typeWord === "bignum") disqualified.add(b.name);
+            else values.set(b.name, [...(values.get(b.name) ?? []), b.value]);
+            return;
+          case "unknown-load":
+            unknownLoad = true;
+            return;
+          default:
+            // Any other binding (a loop variable, `x.m!()`, an element write …) can hold anything.
+            disqualified.add(b.name);
         }
-        if (s.finalizer) statements(s.finalizer);
-        return;
-      default:
-        return;
-    }
-  };
-  const disqualify = (target: A.Expression) => {
-    let base = target;
-    while (base.type === "Index" || base.type === "Member") base = base.object;
-    if (base.type === "Identifier") disqualified.add(base.name);
-  };
-  // Expressions can bind names too: `x.m!()` rebinds x, match arms bind their names.
-  const expression = (e: A.Expression | null | undefined): void => {
-    if (!e) return;
-    switch (e.type) {
-      case "MethodCall":
-        if (e.bang && e.object.type === "Identifier") disqualified.add(e.object.name);
-        expression(e.object);
-        e.args.forEach((a) => expression(a.value));
-        return;
-      case "Match":
-        expression(e.subject);
-        for (const arm of e.arms) {
-          pattern(arm.pattern);
-          expression(arm.body);
-        }
-        return;
-      case "IfExpr":
-        expression(e.test);
-        statements(e.consequent);
-        if (e.alternate) statements(e.alternate);
-        return;
-      case "Call":
-        expression(e.callee);
-        e.args.forEach((a) => expression(a.value));
-        return;
-      case "Binary":
-      case "Logical":
-        expression(e.left);
-        expression(e.right);
-        return;
-      case "Unary":
-        expression(e.operand);
-        return;
-      case "Conditional":
-        expression(e.test);
-        expression(e.consequent);
-        expression(e.alternate);
-        return;
-      case "Member":
-        expression(e.object);
-        return;
-      case "Index":
-        expression(e.object);
-        expression(e.index);
-        return;
-      case "ListLit":
-        e.elements.forEach(expression);
-        return;
-      case "MapLit":
-      case "GraphLit":
-        e.entries.forEach((x) => expression(x.value));
-        return;
-      default:
-        return;
-    }
-  };
-  const pattern = (p: A.MatchPattern) => {
-    if (p.kind === "bind") disqualified.add(p.name);
-    if (p.kind === "list") {
-      p.items.forEach(pattern);
-      if (p.rest) disqualified.add(p.rest.name ?? "_");
-    }
-  };
+      },
+      { importBinding: (s) => analysis.importBindings.get(s) ?? s.path },
+    );
   const node = scope.node;
-  if (node.type === "Program") statements(node.body);
+  if (node.type === "Program") collect(node.body);
   else if (node.type === "FnDecl") {
     if (node.clauses) for (const c of node.clauses) if (c.pattern.kind === "bind") disqualified.add(c.pattern.name);
-    statements(node.body);
+    collect(node.body);
   } else if (node.type === "Lambda") {
-    if (node.expression) expression(node.expression);
-    else statements(node.body ?? []);
-  } else if (node.type === "SpawnBlock") statements(node.body);
-  if (dynamicLoad) for (const n of values.keys()) disqualified.add(n);
+    if (node.expression) collect([{ type: "ExprStmt", expression: node.expression, loc: node.loc }]);
+    else collect(node.body ?? []);
+  } else if (node.type === "SpawnBlock") collect(node.body);
+  // A loaded file that cannot be seen into may assign anything.
+  if (unknownLoad) for (const n of values.keys()) disqualified.add(n);
   return { values, disqualified };
 }

@@ -94,8 +94,10 @@ export class JsPrinter {
     switch (s.kind) {
       case "exprStmt": {
         const e = this.expr(s.expr, PREC.seq!);
-        // An expression statement must not start with `{` or `function`.
-        const needsParens = s.expr.kind === "object" || (s.expr.kind === "function" && !s.expr.arrow);
+        // An expression statement must not start with `{` or `function` (however deep the
+        // leftmost operand is).
+        const first = leftmost(s.expr);
+        const needsParens = first.kind === "object" || (first.kind === "function" && !first.arrow);
         return this.node(s.loc, [p, needsParens ? ["(", e, ")"] : e, ";\n"]);
       }
       case "var":
@@ -186,14 +188,20 @@ export class JsPrinter {
 
   private exprInner(e: IrExpr): [number, Chunk] {
     switch (e.kind) {
-      case "literal":
-        return [PREC.primary!, literal(e.value)];
+      case "literal": {
+        // A negative number prints as a unary minus and needs parentheses where one would.
+        const negative = typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0));
+        return [negative ? PREC.unary! : PREC.primary!, literal(e.value)];
+      }
       case "id":
         return [PREC.primary!, e.name];
       case "runtime":
         return [PREC.call!, `${this.options.runtimeName}.${e.name}`];
-      case "member":
-        return [PREC.call!, [this.expr(e.object, PREC.call!), propertyAccess(e.property)]];
+      case "member": {
+        // `1.toFixed` would read as a number with a fraction.
+        const numberObject = e.object.kind === "literal" && typeof e.object.value === "number";
+        return [PREC.call!, [this.expr(e.object, numberObject ? PREC.primary! + 1 : PREC.call!), propertyAccess(e.property)]];
+      }
       case "index":
         return [PREC.call!, [this.expr(e.object, PREC.call!), "[", this.expr(e.index, 0), "]"]];
       case "call":
@@ -212,7 +220,8 @@ export class JsPrinter {
         const sep = e.op === "typeof" || e.op === "void" ? " " : "";
         // Avoid `- -x` printing as `--x`.
         const operand = this.expr(e.operand, PREC.unary!);
-        const needsSpace = e.op === "-" && e.operand.kind === "unary" && e.operand.op === "-";
+        const negativeLiteral = e.operand.kind === "literal" && typeof e.operand.value === "number" && (e.operand.value < 0 || Object.is(e.operand.value, -0));
+        const needsSpace = e.op === "-" && ((e.operand.kind === "unary" && e.operand.op === "-") || negativeLiteral);
         return [PREC.unary!, [e.op, sep, needsSpace ? " " : "", operand]];
       }
       case "logical": {
@@ -256,6 +265,28 @@ export class JsPrinter {
   private fn(f: IrFunction): Chunk {
     const head = f.arrow ? `(${f.params.join(", ")}) => ` : `function${f.generator ? "*" : ""}${f.name ? " " + f.name : ""}(${f.params.join(", ")}) `;
     return [head, this.block(f.body)];
+  }
+}
+
+/** The operand printed first in `e` (what an expression statement starts with). */
+function leftmost(e: IrExpr): IrExpr {
+  switch (e.kind) {
+    case "binary":
+    case "logical":
+      return leftmost(e.left);
+    case "call":
+      return leftmost(e.callee);
+    case "member":
+    case "index":
+      return leftmost(e.object);
+    case "cond":
+      return leftmost(e.test);
+    case "assign":
+      return leftmost(e.target);
+    case "seq":
+      return e.exprs.length > 0 ? leftmost(e.exprs[0]!) : e;
+    default:
+      return e;
   }
 }
 

@@ -63,7 +63,8 @@ export function lowerCall(m: ModuleState, ctx: FnCtx, e: A.Call): IrExpr {
   }
   const viaRegistry = registryCall(m, ctx, name, args, e.loc);
   // Every holder of the name has the one value in the table: call through the table.
-  if (!binding || (m.analysis.stableFns.has(name) && binding.kind !== "env")) return viaRegistry;
+  // (A parameter, or a lambda's, of that name is another value.)
+  if (!binding || (m.analysis.stableFns.has(name) && binding.kind !== "env" && binding.kind !== "param")) return viaRegistry;
   if (binding.kind === "env") {
     return maybeYield(ctx, "callFunction", [readName(m, ctx, name, callee, callee.loc), array(args.values), args.names], e.loc);
   }

@@ -29,6 +29,7 @@ import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
 import { lowerFnDecl, lowerGraphDecl, lowerSpawnBlock } from "./functions.js";
 import { lowerAssignTarget } from "./assign.js";
 import { forgetChangedBy, mergeFacts, rulesOf } from "./rules.js";
+import { forEachBinding } from "../analyze/bindings.js";
 import type { KnownBehavior } from "./ir.js";
 
 export function lower(program: A.Program, analysis: Analysis, options: LowerOptions): IrModule {
@@ -210,7 +211,7 @@ export function lowerStmt(m: ModuleState, ctx: FnCtx, s: A.Statement): IrStmt[] 
     }
     case "While":
       ctx.loops++;
-      forgetChangedBy(ctx, s.body);
+      forgetChangedBy(m, ctx, s.body);
       try {
         return [{ kind: "while", test: truthy(m, ctx, s.test), body: loopBody(ctx, () => lowerStmts(m, ctx, s.body)), loc: s.loc }];
       } finally {
@@ -279,7 +280,7 @@ function lowerFor(m: ModuleState, ctx: FnCtx, s: A.For): IrStmt[] {
   const iterable = lowerExpr(m, ctx, s.iterable);
   const item = m.fresh("item");
   ctx.loops++;
-  forgetChangedBy(ctx, s.body);
+  forgetChangedBy(m, ctx, s.body);
   try {
     const body = loopBody(ctx, () => [...writeName(m, ctx, s.variable, id(item), s.variableLoc), ...lowerStmts(m, ctx, s.body)]);
     if (ctx.gen) {
@@ -399,7 +400,7 @@ function lowerConfigure(m: ModuleState, ctx: FnCtx, s: A.Configure): IrStmt[] {
  */
 function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
   // Any statement of the body may be the last to run: forget what the whole statement may change.
-  forgetChangedBy(ctx, [s.body, ...s.handlers.map((h) => h.body), s.finalizer ?? []].flat());
+  forgetChangedBy(m, ctx, [s.body, ...s.handlers.map((h) => h.body), s.finalizer ?? []].flat());
   const body = lowerStmts(m, ctx, s.body);
   let handler: IrStmt[] | null = null;
   const param = m.fresh("e");
@@ -409,7 +410,7 @@ function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
     let chain: IrStmt[] = [throwStmt(id(param))];
     for (const h of [...s.handlers].reverse()) {
       const clause: IrStmt[] = [];
-      const created = catchCreatedNames(ctx, h).filter((n) => ctx.vars.get(n)!.kind !== "env");
+      const created = catchCreatedNames(m, ctx, h).filter((n) => ctx.vars.get(n)!.kind !== "env");
       const had = new Map<string, string>();
       for (const name of created) {
         const flag = m.fresh("had");
@@ -434,33 +435,16 @@ function lowerTry(m: ModuleState, ctx: FnCtx, s: A.Try): IrStmt[] {
 }
 
 /** Names a catch body creates that may not exist before it (they are removed afterwards). */
-function catchCreatedNames(ctx: FnCtx, h: A.CatchClause): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const visit = (list: A.Statement[]) => {
-    for (const s of list) {
-      let name: string | null = null;
-      if (s.type === "Assign" && s.target.type === "Identifier") name = s.target.name;
-      else if (s.type === "TypedDecl") name = s.name;
-      if (name !== null && !seen.has(name)) {
-        seen.add(name);
-        const b = ctx.vars.get(name);
-        if (b && b.kind !== "param") out.push(name);
-      }
-      if (s.type === "If") {
-        visit(s.consequent);
-        if (s.alternate) visit(s.alternate);
-      } else if (s.type === "While" || s.type === "For") {
-        visit(s.body);
-      }
-    }
-  };
-  visit(h.body);
-  if (h.binding && !seen.has(h.binding)) {
-    const b = ctx.vars.get(h.binding);
-    if (b && b.kind !== "param") out.push(h.binding);
-  }
-  return out;
+function catchCreatedNames(m: ModuleState, ctx: FnCtx, h: A.CatchClause): string[] {
+  const names = new Set<string>();
+  if (h.binding) names.add(h.binding);
+  forEachBinding(h.body, (b) => b.kind !== "unknown-load" && names.add(b.name), {
+    importBinding: (s) => m.analysis.importBindings.get(s) ?? s.path,
+  });
+  return [...names].filter((n) => {
+    const b = ctx.vars.get(n);
+    return b !== undefined && b.kind !== "param";
+  });
 }
 
 export { readName, integerMode as storeNumber };

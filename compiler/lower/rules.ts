@@ -5,7 +5,8 @@
 // control flow keeps only what every path agrees on. Only pure standard transformations are
 // inlined; a collection with any other rule takes the runtime path.
 import type * as A from "../parse/ast.js";
-import type { FnCtx } from "./context.js";
+import type { FnCtx, ModuleState } from "./context.js";
+import { forEachBinding } from "../analyze/bindings.js";
 import type { KnownBehavior } from "./ir.js";
 
 export type RuleFacts = Map<string, KnownBehavior[]>;
@@ -25,6 +26,7 @@ function literalArgs(args: A.Argument[]): (number | string | boolean | null)[] |
     if (a.name !== null) return null;
     const v = a.value;
     if (v.type === "NumberLit" || v.type === "StringLit" || v.type === "BoolLit") out.push(v.value);
+    else if (v.type === "Unary" && v.operator === "-" && v.operand.type === "NumberLit") out.push(-v.operand.value);
     else if (v.type === "NoneLit") out.push(null);
     else return null;
   }
@@ -104,106 +106,33 @@ export function mergeFacts(into: RuleFacts, other: RuleFacts): void {
 /**
  * Names a loop body writes in a way that may change their rules: only rule-keeping updates of a
  * name (`x.append!(v)`, `x[i] = v`, `x = x.append(v)`) let its facts hold across iterations.
+ * `"*"` in the result: a `load` the compiler cannot see into may change anything.
  */
-export function ruleChangingWrites(body: A.Statement[]): Set<string> {
+export function ruleChangingWrites(body: A.Statement[], importBinding: (s: A.Import) => string): Set<string> {
   const out = new Set<string>();
   const keepsOwnRules = (name: string, value: A.Expression): boolean => {
     let e = value;
     while (e.type === "MethodCall" && !e.bang && KEEPS_RULES.has(e.method)) e = e.object;
     return e.type === "Identifier" && e.name === name && e !== value;
   };
-  const visitExpr = (e: A.Expression | null | undefined): void => {
-    if (!e) return;
-    if (e.type === "MethodCall") {
-      if (e.bang && e.object.type === "Identifier" && !KEEPS_RULES_BANG.has(e.method)) out.add(e.object.name);
-      visitExpr(e.object);
-      e.args.forEach((a) => visitExpr(a.value));
-    } else if (e.type === "Match") {
-      visitExpr(e.subject);
-      for (const arm of e.arms) {
-        bindings(arm.pattern);
-        visitExpr(arm.body);
-      }
-    } else if (e.type === "IfExpr") {
-      visit(e.consequent);
-      if (e.alternate) visit(e.alternate);
-    } else if (e.type === "Call") {
-      e.args.forEach((a) => visitExpr(a.value));
-    } else if (e.type === "Binary" || e.type === "Logical") {
-      visitExpr(e.left);
-      visitExpr(e.right);
-    } else if (e.type === "Conditional") {
-      visitExpr(e.consequent);
-      visitExpr(e.alternate);
-    }
-  };
-  const bindings = (p: A.MatchPattern): void => {
-    if (p.kind === "bind") out.add(p.name);
-    if (p.kind === "list") {
-      p.items.forEach(bindings);
-      if (p.rest) out.add(p.rest.name ?? "_");
-    }
-  };
-  const visit = (list: A.Statement[]): void => {
-    for (const s of list) {
-      switch (s.type) {
-        case "Assign":
-          if (s.target.type === "Identifier" && !keepsOwnRules(s.target.name, s.value)) out.add(s.target.name);
-          visitExpr(s.value);
-          break;
-        case "TypedDecl":
-          out.add(s.name);
-          break;
-        case "ExprStmt":
-          visitExpr(s.expression);
-          break;
-        case "For":
-          out.add(s.variable);
-          visit(s.body);
-          break;
-        case "If":
-          visit(s.consequent);
-          if (s.alternate) visit(s.alternate);
-          break;
-        case "While":
-        case "Precision":
-        case "PrivBlock":
-          visit(s.body);
-          break;
-        case "Configure":
-          if (s.body) visit(s.body);
-          break;
-        case "Try":
-          visit(s.body);
-          for (const h of s.handlers) {
-            if (h.binding) out.add(h.binding);
-            visit(h.body);
-          }
-          if (s.finalizer) visit(s.finalizer);
-          break;
-        case "Load":
-          // A loaded file may assign anything.
-          return void out.add("*");
-        case "Import":
-          if (s.items) s.items.forEach((i) => out.add(i.alias ?? i.name));
-          else out.add("*");
-          break;
-        case "FnDecl":
-        case "GraphDecl":
-          out.add(s.name);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(body);
+  forEachBinding(
+    body,
+    (b) => {
+      if (b.kind === "unknown-load") out.add("*");
+      else if (b.kind === "bang") {
+        if (!KEEPS_RULES_BANG.has(b.call.method)) out.add(b.name);
+      } else if (b.kind === "assign") {
+        if (!keepsOwnRules(b.name, b.value)) out.add(b.name);
+      } else if (b.kind !== "element") out.add(b.name);
+    },
+    { importBinding },
+  );
   return out;
 }
 
 /** Forgets what a loop or `try` body may change. */
-export function forgetChangedBy(ctx: FnCtx, body: A.Statement[]): void {
-  const changed = ruleChangingWrites(body);
+export function forgetChangedBy(m: ModuleState, ctx: FnCtx, body: A.Statement[]): void {
+  const changed = ruleChangingWrites(body, (s) => m.analysis.importBindings.get(s) ?? s.path);
   if (changed.has("*")) ctx.rules.clear();
   else for (const n of changed) ctx.rules.delete(n);
 }

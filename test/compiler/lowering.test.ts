@@ -88,12 +88,10 @@ describe("names and calls", () => {
     expect(code).toMatch(/f !== undefined \? \$rt\.callFunction\(f, \[\], null\) : \$rt\.callReg\(\$F, "f", \[\], null\)/);
   });
 
-  // lowerCall sends every call of a stable fn name through the table, even where the name is a
-  // parameter of the function being compiled, so the parameter is ignored:
-  //   fn f(x) { return "global" } ⏎ fn g(f) { return f(1) } ⏎ print(g((x) => "param"))
-  // prints "global" instead of "param" (core.md §6.9: the environment comes before the registry).
-  // stableFns promises "every holder of the name is the one value", but a parameter is another holder.
-  it.fails("BUG: a parameter named like a stable fn is called as the parameter", () => {
+  // A parameter is another holder of a name, so a stable fn of that name is not called through the
+  // table there: `fn f(x) { return "global" }` ⏎ `fn g(f) { return f(1) }` ⏎
+  // `print(g((x) => "param"))` prints "param" (core.md §6.9: the environment before the registry).
+  it("a parameter named like a stable fn is called as the parameter", () => {
     const code = compileOk(lines('fn f(x) { return "global" }', "fn g(f) { return f(1) }", "h = (f) => f(2)"));
     expect(jsFunction(code, "g")).toMatch(/\$rt\.callFunction\(f, \[1\], null\)/);
     expect(code).not.toMatch(/\$F\.f\.impl\(2\)/);
@@ -276,12 +274,9 @@ describe("diagnostics and run-time failures", () => {
     expect(code).toMatch(/const (\$had\d+) = e !== undefined;[\s\S]*if \(!\1\) \{\s*e = undefined;\s*\}/);
   });
 
-  // catchCreatedNames (lower.ts) only looks for `name = …` and typed declarations (inside if,
-  // while and for bodies). Names a catch body creates any other way — a `for` variable, a match
-  // binding, an assignment in a nested `try` or in an if-expression block — survive the catch:
-  //   try { raise "x" } catch { for v in [1, 2] { } } ⏎ print(v)
-  // prints 2 instead of failing with `Undefined variable: v` (core.md §5.1).
-  it.fails("BUG: every name first created in a catch body vanishes, however it was bound", () => {
+  // Names a catch body creates in any way vanish at its end (core.md §5.1):
+  //   try { raise "x" } catch { for v in [1, 2] { } } ⏎ print(v)   fails with `Undefined variable: v`.
+  it("every name first created in a catch body vanishes, however it was bound", () => {
     const handlers = [
       ["for v in [1, 2] { }"],
       ["r = match 5 { v => v }"],
@@ -298,10 +293,9 @@ describe("diagnostics and run-time failures", () => {
     expect(compileOk("[1].append!(2)\n")).toMatch(/\$rt\.bangNeedsVariable\("append"\)/);
   });
 
-  // See scopes.test.ts: a top-level `return` makes the analysis treat the rest of the module as
-  // unreachable, so the read below is compiled without its check and prints "undefined" instead
-  // of failing with `Undefined variable: x` (core.md §1).
-  it.fails("BUG: a read after a top-level return keeps its undefined check", () => {
+  // A top-level `return` ends only its statement (core.md §1), so the read below keeps its check
+  // and fails with `Undefined variable: x` (see scopes.test.ts).
+  it("a read after a top-level return keeps its undefined check", () => {
     expect(compileOk(lines("return", "print(x)"))).toMatch(/x === undefined \? \$rt\.undefVar\("x"\)/);
   });
 });

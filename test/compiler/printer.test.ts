@@ -137,11 +137,9 @@ describe("precedence-aware parentheses", () => {
     expect(printStmt(exprStmt(fn(null, [], [], { arrow: true })))).toBe("() => {};\n");
   });
 
-  // The statement-start check in JsPrinter.stmt looks only at the top node of the expression, so
-  // an object literal or a `function` expression that *begins* a larger expression is printed
-  // bare: `{a: 0}.a;` and `{a: 0}, 1;` parse as a block, `function() {}();` is a syntax error.
-  // Latent: lowering does not produce such statements today, but the printer accepts the IR.
-  it.fails("BUG (latent): an object or function expression that begins a larger expression statement is parenthesised", () => {
+  // An object literal or a `function` expression that *begins* a larger expression statement must
+  // be parenthesised (`{a: 0}.a;` would parse as a block, `function() {}();` is a syntax error).
+  it("an object or function expression that begins a larger expression statement is parenthesised", () => {
     for (const s of [
       exprStmt(member(object("a"), "a")),
       exprStmt(seq([object("a"), lit(1)])),
@@ -154,11 +152,9 @@ describe("precedence-aware parentheses", () => {
     }
   });
 
-  // Number literals are printed with String(v): a negative one is printed bare, so as the operand
-  // of unary minus it becomes `--1` and as the left operand of `**` `-2 ** x`, both syntax errors;
-  // a member access on an integer literal prints `1.x`. Latent: Graphoid number literals are never
-  // negative and lowering never puts a literal before `.`.
-  it.fails("BUG (latent): negative number literals are parenthesised where a unary would be", () => {
+  // A negative number literal prints as a unary minus: under another minus or as the left operand
+  // of `**` it needs parentheses (`- -1`, `(-2) ** x`), and `1.toFixed` needs them too.
+  it("negative number literals are parenthesised where a unary would be", () => {
     for (const e of [neg(lit(-1)), binary("**", lit(-2), a), member(lit(1), "toFixed")]) {
       const text = print(e);
       expect(() => new Function("a", `return ${text};`), text).not.toThrow();

@@ -198,11 +198,9 @@ describe("readBeforeDef and maybe-undefined reads (definite assignment)", () => 
   });
 
   // core.md §1: "A top-level `return` only ends the statement it is in; execution continues with
-  // the next top-level statement". The analysis treats it like a return from a function and marks
-  // everything after it as unreachable (every name defined), so `return` ⏎ `print(x)` compiles the
-  // read of x without its undefined check and prints "undefined" instead of failing with
-  // `Undefined variable: x`.
-  it.fails("BUG: a top-level return ends only its statement, so later top-level reads keep their checks", () => {
+  // the next top-level statement", so what follows is reachable and `return` ⏎ `print(x)` keeps the
+  // read's undefined check.
+  it("a top-level return ends only its statement, so later top-level reads keep their checks", () => {
     expect(readFlags(lines("return", "print(x)")).maybe).toEqual(["x@2"]);
     const src = lines("c = true", "if c {", "  return", "} else {", "  x = 1", "}", "print(x)");
     expect(readFlags(src).maybe).toEqual(["x@7"]);
@@ -333,12 +331,10 @@ describe("capturedMaybe: what a function value's snapshot may hold", () => {
     expect(sorted(lambda!.capturedMaybe)).toEqual(["acc"]);
   });
 
-  // enterLoop() widens the maybe-defined set with assignedNames(body), which looks only at
-  // statements: names bound inside expressions (match arms, if-expression blocks) are missed, so
-  // a lambda created before them in a top-level loop does not capture them from the previous
-  // iteration. `i = 0` ⏎ `while i < 2 {` ⏎ `h = () => m` ⏎ `r = match 5 { m => m }` ⏎
-  // `i = i + 1` ⏎ `}` ⏎ `print(h())` fails with `Undefined variable: m` instead of printing 5.
-  it.fails("BUG: in a top-level loop, names bound by match arms and if-expression blocks may exist from an earlier iteration", () => {
+  // enterLoop() widens the maybe-defined set with every name the body binds, expressions
+  // included: `i = 0` ⏎ `while i < 2 {` ⏎ `h = () => m` ⏎ `r = match 5 { m => m }` ⏎
+  // `i = i + 1` ⏎ `}` ⏎ `print(h())` prints 5 (the lambda of the second iteration captures m).
+  it("in a top-level loop, names bound by match arms and if-expression blocks may exist from an earlier iteration", () => {
     const { analysis } = analyzeSource(
       lines("while true {", "  h = () => [m, w]", "  r = match 5 { m => m }", "  v = if true {", "    w = 7", "    w", "  } else {", "    0", "  }", "}"),
     );
@@ -346,11 +342,10 @@ describe("capturedMaybe: what a function value's snapshot may hold", () => {
     expect(sorted(lambda!.capturedMaybe)).toEqual(["m", "w"]);
   });
 
-  // A `load` with a computed path may define any name, but the walk does not widen the
-  // maybe-defined set there, so a function created after it does not capture what the loaded
-  // file defined: with data.gr = `x = 42`, `p = "data.gr"` ⏎ `load p` ⏎ `print(x)` ⏎
-  // `fn f() { return x }` ⏎ `print(f())` prints 42, then fails with `Undefined variable: x`.
-  it.fails("BUG: after a computed-path load at top level, functions may capture any name", () => {
+  // A `load` with a computed path may define any name, so functions created after it may capture
+  // anything: with data.gr = `x = 42`, `p = "data.gr"` ⏎ `load p` ⏎ `fn f() { return x }` ⏎
+  // `print(f())` prints 42.
+  it("after a computed-path load at top level, functions may capture any name", () => {
     const { analysis } = analyzeSource(lines('p = "data.gr"', "load p", "fn f() {", "  return x", "}"));
     expect(sorted(fnScope(analysis, "f").capturedMaybe)).toEqual(["x"]);
   });

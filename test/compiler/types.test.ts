@@ -119,13 +119,10 @@ describe("variables that must stay untyped", () => {
     expect(types.has(analysis.module)).toBe(true);
   });
 
-  // collectAssignments() in types.ts looks for match bindings (and `x.m!()`) only in the
-  // expression kinds it walks; it skips `raise`, instantiation overrides (`C { a: … }`), `super`
-  // call arguments and spawn operands. A match there binds the name at run time (core.md §5.5), so
-  // `x = 1` ⏎ `p = P { a: match "s" { x => x } }` ⏎ `print(x - 1)` keeps x typed num, compiles
-  // `x - 1` without a guard and prints NaN instead of raising a type error (the same with
-  // `try { raise (match "s" { x => x }) } catch { }`).
-  it.fails("BUG: a match binding inside `raise` or an instantiation still disqualifies the name", () => {
+  // A match anywhere binds its names at run time (core.md §5.5), inside `raise`, instantiation
+  // overrides, `super` arguments and spawn operands too: `x = 1` ⏎ `p = P { a: match "s" { x => x } }`
+  // ⏎ `print(x - 1)` must keep the guard on `x - 1` (a type error, not NaN).
+  it("a match binding inside `raise` or an instantiation disqualifies the name", () => {
     expect(typesOf(lines("graph P { a: 0 }", "x = 1", 'p = P { a: match "s" { x => x } }'))).toEqual({});
     expect(typesOf(lines("x = 1", "try {", '  raise (match "s" { x => x })', "} catch { }"))).toEqual({});
   });
