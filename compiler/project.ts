@@ -197,7 +197,7 @@ export class Project {
 
   /** `load "file.gr"`: relative to the working directory first, then like an import (core.md §8.4). */
   private loadFile(path: string, loc: A.Loc, fromFile: string): A.Program | { error: string } | null {
-    const file = this.firstFile(loadCandidates(path, fromFile, this.options.cwd));
+    const file = this.firstFile(loadCandidates(path, fromFile, this.options.cwd, this.options.stdlibDir));
     if (file === null) return null;
     const program = this.parseFile(file, loc, fromFile, true);
     const broken = this.deferred.get(file);
@@ -219,8 +219,9 @@ export function moduleCandidates(path: string, fromFile: string, cwd: string, st
 }
 
 /** The files `load "path"` in `fromFile` may mean, in order (core.md §8.4). */
-export function loadCandidates(path: string, fromFile: string, cwd: string): string[] {
-  return [resolve(cwd, path), resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")];
+export function loadCandidates(path: string, fromFile: string, cwd: string, stdlibDir: string): string[] {
+  // The working directory first, then like an import (core.md §8.4).
+  return [resolve(cwd, path), ...moduleCandidates(path, fromFile, cwd, stdlibDir)];
 }
 
 export function moduleDeclaration(program: A.Program): CompiledFile["declared"] {

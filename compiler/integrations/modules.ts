@@ -110,7 +110,7 @@ export function compileModule(file: string, source: string, options: ModuleOptio
   };
 
   const loadFile = (path: string, loc: A.Loc): A.Program | { error: string } | null => {
-    const found = firstFile(loadCandidates(path, file, cwd));
+    const found = firstFile(loadCandidates(path, file, cwd, stdlibDir));
     if (found === null) return null;
     const text = readFileSync(found, "utf8");
     sources.set(found, text);
