@@ -102,7 +102,8 @@ export function framesOf(e: Error): StackFrame[] {
     if (!m) continue;
     // V8 names a frame `Receiver.name [as property]`; a nameless one is a lambda.
     const fn = (m[1] ?? "<anonymous>").replace(/ \[as [^\]]*\]$/, "").replace(/^[\w$]+\./, "").replace(/\$g$/, "").replace(/\$$/, "");
-    out.push({ function: fn === "$load" ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
+    // A module's top level is its `$load` function (bundlers may number it: `$load4`).
+    out.push({ function: /^\$load\d*$/.test(fn) ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
   }
   return out;
 }
