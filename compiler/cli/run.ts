@@ -1,9 +1,9 @@
 // `graphoid run FILE.gr [args]`: compile the program and its modules (unless the compile cache
 // has them), then run it in this process. A cache hit never loads the compiler.
 import { pathToFileURL } from "node:url";
-import { dirname, resolve } from "node:path";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { displayPath, runtimeFile } from "./paths.js";
+import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { displayPath, runtimeFile, stdlibDir } from "./paths.js";
 import { lookup, store, type CachedProgram } from "./cache.js";
 import { createNodeHost } from "../../runtime/host-node.js";
 import { codeFrame } from "../diagnostics/format.js";
@@ -41,7 +41,7 @@ export async function runProgram(options: RunOptions): Promise<number> {
   Error.stackTraceLimit = 40;
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
   const node = createNodeHost(["graphoid", entry, ...options.args]);
-  const compileLoad = program.needsCompiler ? dynamicLoader(rt, (await import("../index.js")).compileDynamicLoad) : undefined;
+  const compileLoad = program.needsCompiler ? (await import("../dynamic-load.js")).dynamicLoader(rt, stdlibDir) : undefined;
   rt.installHost({ ...node.host, compileLoad });
   if (options.deterministic) rt.configure([[":deterministic", null]]);
   const compiled = (await import(pathToFileURL(program.output).href)) as CompiledModule;
@@ -65,22 +65,4 @@ function readSource(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-type CompileDynamicLoad = typeof import("../index.js").compileDynamicLoad;
-
-/** `load <computed path>`: compile the file when the statement runs, relative to the cwd first. */
-function dynamicLoader(rt: typeof Runtime, compileDynamicLoad: CompileDynamicLoad) {
-  return (path: string, fromFile: string) => {
-    const candidates = [resolve(path), resolve(dirname(fromFile), path), resolve(dirname(fromFile), path + ".gr")];
-    const file = candidates.find((f) => existsSync(f) && statSync(f).isFile());
-    if (file === undefined) return null;
-    const result = compileDynamicLoad(readFileSync(file, "utf8"), file);
-    if (result.code === null) {
-      const d = result.diagnostics[0];
-      throw new Error(d ? `${displayPath(d.file)}:${d.loc.start.line}:${d.loc.start.column}: ${d.message}` : `cannot compile ${file}`);
-    }
-    const body = new Function("$rt", "$m", "$env", `${result.code}\n//# sourceURL=${pathToFileURL(file).href}`);
-    return (module: unknown, env: unknown) => body(rt, module, env);
-  };
 }
