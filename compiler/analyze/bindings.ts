@@ -5,6 +5,7 @@
 // need "what does this code bind" (types, loop-carried names, rule facts, catch child scopes) all
 // use this one walker.
 import type * as A from "../parse/ast.js";
+import { childExpressions } from "./walk.js";
 
 export type Binding =
   | { kind: "assign"; name: string; value: A.Expression }
@@ -103,80 +104,21 @@ export function forEachBinding(list: A.Statement[], visit: (b: Binding) => void,
         return;
     }
   };
-  const args = (list: A.Argument[]) => list.forEach((a) => expression(a.value));
   const expression = (e: A.Expression | null | undefined): void => {
     if (!e) return;
-    switch (e.type) {
-      case "MethodCall":
-        expression(e.object);
-        args(e.args);
-        if (e.bang && e.object.type === "Identifier") visit({ kind: "bang", name: e.object.name, call: e });
-        return;
-      case "Match":
-        expression(e.subject);
-        for (const arm of e.arms) {
-          pattern(arm.pattern);
-          expression(arm.body);
-        }
-        return;
-      case "IfExpr":
-        expression(e.test);
-        statements(e.consequent);
-        if (e.alternate) statements(e.alternate);
-        return;
-      case "Call":
-        expression(e.callee);
-        args(e.args);
-        return;
-      case "SuperCall":
-        args(e.args);
-        return;
-      case "Binary":
-      case "Logical":
-        expression(e.left);
-        expression(e.right);
-        return;
-      case "Unary":
-        expression(e.operand);
-        return;
-      case "Conditional":
-        expression(e.test);
-        expression(e.consequent);
-        expression(e.alternate);
-        return;
-      case "Member":
-        expression(e.object);
-        return;
-      case "Index":
-        expression(e.object);
-        expression(e.index);
-        return;
-      case "ListLit":
-        e.elements.forEach(expression);
-        return;
-      case "MapLit":
-        e.entries.forEach((x) => expression(x.value));
-        return;
-      case "GraphLit":
-        expression(e.parent);
-        e.entries.forEach((x) => expression(x.value));
-        return;
-      case "Instantiate":
-        expression(e.target);
-        e.overrides.forEach((x) => expression(x.value));
-        return;
-      case "Raise":
-      case "SpawnExpr":
-        expression(e.value);
-        return;
-      case "Lambda": // a scope of its own
-      case "NumberLit":
-      case "StringLit":
-      case "SymbolLit":
-      case "BoolLit":
-      case "NoneLit":
-      case "Identifier":
-        return;
+    if (e.type === "Match") {
+      expression(e.subject);
+      for (const arm of e.arms) {
+        pattern(arm.pattern);
+        expression(arm.body);
+      }
+      return;
+    }
+    childExpressions(e).forEach(expression);
+    if (e.type === "MethodCall" && e.bang && e.object.type === "Identifier") visit({ kind: "bang", name: e.object.name, call: e });
+    if (e.type === "IfExpr") {
+      statements(e.consequent);
+      if (e.alternate) statements(e.alternate);
     }
   };
   const pattern = (p: A.MatchPattern): void => {

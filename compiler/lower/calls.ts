@@ -6,6 +6,7 @@ import type { FnCtx, ModuleState } from "./context.js";
 import type { IrExpr } from "./ir.js";
 import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
 import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
+import { childExpressions } from "../analyze/walk.js";
 import { FN_TABLE, bindingRef, isDefinitelyDefined, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, staticType, storedValue } from "./expressions.js";
 import { inlinable, rulesAfterBang } from "./rules.js";
@@ -84,59 +85,10 @@ function registryCall(m: ModuleState, ctx: FnCtx, name: string, args: LoweredArg
 
 /** Whether evaluating `e` can change a collection in place (`x.m!()`, a mutating graph method). */
 function mayMutateInPlace(e: A.Expression): boolean {
-  let found = false;
-  const visit = (x: A.Expression | null | undefined): void => {
-    if (!x || found) return;
-    switch (x.type) {
-      case "MethodCall":
-        if (x.bang || RECEIVER_MUTATORS.has(x.method)) found = true;
-        visit(x.object);
-        x.args.forEach((a) => visit(a.value));
-        return;
-      case "Call":
-        visit(x.callee);
-        x.args.forEach((a) => visit(a.value));
-        return;
-      case "Binary":
-      case "Logical":
-        visit(x.left);
-        visit(x.right);
-        return;
-      case "Unary":
-        visit(x.operand);
-        return;
-      case "Member":
-        visit(x.object);
-        return;
-      case "Index":
-        visit(x.object);
-        visit(x.index);
-        return;
-      case "ListLit":
-        x.elements.forEach(visit);
-        return;
-      case "MapLit":
-        x.entries.forEach((en) => visit(en.value));
-        return;
-      case "Conditional":
-        visit(x.test);
-        visit(x.consequent);
-        visit(x.alternate);
-        return;
-      case "NumberLit":
-      case "StringLit":
-      case "SymbolLit":
-      case "BoolLit":
-      case "NoneLit":
-      case "Identifier":
-      case "Lambda":
-        return;
-      default:
-        found = true;
-    }
-  };
-  visit(e);
-  return found;
+  if (e.type === "MethodCall" && (e.bang || RECEIVER_MUTATORS.has(e.method))) return true;
+  // Statement blocks in expressions can do anything.
+  if (e.type === "IfExpr") return true;
+  return childExpressions(e).some(mayMutateInPlace);
 }
 
 function lowerBuiltinCall(m: ModuleState, ctx: FnCtx, name: string, e: A.Call): IrExpr {
