@@ -33,12 +33,28 @@ export function formatUncaught(outcome: RunOutcome, relativeTo: (file: string) =
   return `${where}error: ${value.display()}`;
 }
 
-/** The Graphoid call chain under an uncaught error's first frame: `  at fn (file:line:col)` lines. */
+/**
+ * The Graphoid call chain under an uncaught error's first frame: `  at fn (file:line:col)` lines,
+ * with a run of identical frames (deep recursion) shown once with its count.
+ */
 export function formatCallers(outcome: RunOutcome, relativeTo: (file: string) => string = (f) => f, limit = 10): string[] {
   const frames = outcome.error?.frames ?? [];
   const name = (f: StackFrame) => (f.function === "<main>" ? "top level" : f.function);
-  const lines = frames.slice(1, limit + 1).map((f) => `  at ${name(f)} (${relativeTo(f.file)}:${f.line}:${f.column})`);
-  if (frames.length > limit + 1) lines.push(`  … ${frames.length - limit - 1} more`);
+  const lines: string[] = [];
+  let shown = 0;
+  for (let i = 1; i < frames.length; ) {
+    const f = frames[i]!;
+    const text = `  at ${name(f)} (${relativeTo(f.file)}:${f.line}:${f.column})`;
+    let j = i + 1;
+    while (j < frames.length && frames[j]!.function === f.function && frames[j]!.file === f.file && frames[j]!.line === f.line && frames[j]!.column === f.column) j++;
+    if (shown === limit) {
+      lines.push(`  … ${frames.length - i} more`);
+      break;
+    }
+    lines.push(j - i > 1 ? `${text} ×${j - i}` : text);
+    shown++;
+    i = j;
+  }
   return lines;
 }
 
