@@ -2,7 +2,8 @@
 import type * as A from "../parse/ast.js";
 import type { Analysis, Scope } from "../analyze/scopes.js";
 import { inferTypes, type VariableTypes } from "../analyze/types.js";
-import type { IrStmt, KnownBehavior } from "./ir.js";
+import type { IrStmt } from "./ir.js";
+import type { RuleFacts } from "./rules.js";
 
 /**
  * How a Graphoid name is held in the function being compiled:
@@ -39,7 +40,7 @@ export interface FnCtx {
    */
   classProps: Set<string> | null;
   /** Behavior rules list and hash variables are known to carry here (lower/rules.ts). */
-  rules: Map<string, KnownBehavior[]>;
+  rules: RuleFacts;
   /** Temporaries declared at the top of the function. */
   temps: string[];
   /** Loop nesting, to know whether `break`/`continue` are inside a loop of this function. */

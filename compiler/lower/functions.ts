@@ -32,6 +32,7 @@ import { CompileError, diagnostic } from "../diagnostics/diagnostic.js";
 import { blockValue, lowerExpr, lowerValue, storedValue, truthy } from "./expressions.js";
 import { declareTemps, lowerStmts } from "./lower.js";
 import { lowerClauses } from "./patterns.js";
+import { RuleFacts } from "./rules.js";
 
 type FnKind = "fn" | "lambda" | "method" | "guard" | "spawn";
 
@@ -117,7 +118,7 @@ function createFunction(m: ModuleState, outer: FnCtx, spec: FunctionSpec): IrExp
       self: selfJs,
       ownerClass: spec.ownerClass ?? outer.ownerClass,
       classProps: hasSelf ? spec.classProps ?? null : null,
-      rules: new Map(),
+      rules: new RuleFacts(),
       temps: [],
       loops: 0,
       statementLabel: null,

@@ -28,9 +28,8 @@ import { FN_TABLE, MODULE, bindingRef, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, truthy, storedValue } from "./expressions.js";
 import { lowerFnDecl, lowerGraphDecl, lowerSpawnBlock } from "./functions.js";
 import { lowerAssignTarget } from "./assign.js";
-import { forgetChangedBy, mergeFacts, rulesOf } from "./rules.js";
+import { RuleFacts, forgetChangedBy, mergeFacts, rulesOf } from "./rules.js";
 import { forEachBinding } from "../analyze/bindings.js";
-import type { KnownBehavior } from "./ir.js";
 
 export function lower(program: A.Program, analysis: Analysis, options: LowerOptions): IrModule {
   const m = new ModuleState(analysis, options);
@@ -42,7 +41,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     self: null,
     ownerClass: null,
     classProps: null,
-    rules: new Map(),
+    rules: new RuleFacts(),
     temps: [],
     loops: 0,
     statementLabel: null,
@@ -108,25 +107,27 @@ function fnSlots(analysis: Analysis): IrExpr {
  * only what every path agrees on is known.
  */
 export function alternatives<T>(ctx: FnCtx, paths: (() => T)[]): T[] {
-  const before = new Map(ctx.rules);
-  let merged: Map<string, KnownBehavior[]> | null = null;
+  const before = ctx.rules;
+  const layers: RuleFacts[] = [];
   const out = paths.map((lowerPath) => {
-    ctx.rules = new Map(before);
-    const result = lowerPath();
-    if (merged === null) merged = ctx.rules;
-    else mergeFacts(merged, ctx.rules);
-    return result;
+    ctx.rules = before.layer();
+    layers.push(ctx.rules);
+    return lowerPath();
   });
-  ctx.rules = merged ?? before;
+  ctx.rules = before;
+  mergeFacts(before, layers);
   return out;
 }
 
 /** A loop body may run any number of times: afterwards, what held before and after it. */
 function loopBody<T>(ctx: FnCtx, lowerBody: () => T): T {
-  const before = new Map(ctx.rules);
+  const before = ctx.rules;
+  ctx.rules = before.layer();
   const result = lowerBody();
-  mergeFacts(before, ctx.rules);
+  const after = ctx.rules;
   ctx.rules = before;
+  // The two paths: around the body (an empty layer) and through it.
+  mergeFacts(before, [before.layer(), after]);
   return result;
 }
 

@@ -9,7 +9,71 @@ import type { FnCtx, ModuleState } from "./context.js";
 import { forEachBinding } from "../analyze/bindings.js";
 import type { KnownBehavior } from "./ir.js";
 
-export type RuleFacts = Map<string, KnownBehavior[]>;
+/**
+ * The facts known at one point of lowering, as a stack of layers. A branch or a loop body is
+ * lowered on a layer over the facts before it (`layer()`), which holds only what that path
+ * changes: entering a path copies nothing. (At top level the facts cover every collection
+ * variable of the module, and copying them at every `if` made lowering quadratic in its length.)
+ */
+export class RuleFacts {
+  /** What this layer changed: rules, or null for a name whose facts it forgot. */
+  private readonly changes = new Map<string, KnownBehavior[] | null>();
+  /** `clear()` was called here: nothing below this layer is visible. */
+  private cleared = false;
+
+  constructor(private readonly below: RuleFacts | null = null) {}
+
+  get(name: string): KnownBehavior[] | undefined {
+    for (let facts: RuleFacts | null = this; facts !== null; facts = facts.below) {
+      const rules = facts.changes.get(name);
+      if (rules !== undefined) return rules ?? undefined;
+      if (facts.cleared) return undefined;
+    }
+    return undefined;
+  }
+
+  set(name: string, rules: KnownBehavior[]): void {
+    this.changes.set(name, rules);
+  }
+
+  delete(name: string): void {
+    if (this.below === null) this.changes.delete(name);
+    else this.changes.set(name, null);
+  }
+
+  clear(): void {
+    this.changes.clear();
+    this.cleared = true;
+  }
+
+  /** A layer over these facts for a path lowered from here. */
+  layer(): RuleFacts {
+    return new RuleFacts(this);
+  }
+
+  /** Every name with known rules (sorted). */
+  names(): string[] {
+    const out = new Set<string>();
+    const forgotten = new Set<string>();
+    for (let facts: RuleFacts | null = this; facts !== null; facts = facts.below) {
+      for (const [name, rules] of facts.changes) {
+        if (out.has(name) || forgotten.has(name)) continue;
+        if (rules === null) forgotten.add(name);
+        else out.add(name);
+      }
+      if (facts.cleared) break;
+    }
+    return [...out].sort();
+  }
+
+  /**
+   * The names whose facts may differ between a layer made by `facts.layer()` and `facts`, or
+   * null when the layer cleared everything.
+   */
+  static changedIn(layer: RuleFacts): Iterable<string> | null {
+    return layer.cleared ? null : layer.changes.keys();
+  }
+}
 
 /** Transformations with an inline form (generate/behaviors.ts). */
 const INLINE_TRANSFORMS = new Set(["none_to_zero", "none_to_empty", "positive", "round_to_int", "uppercase", "lowercase", "validate_range"]);
@@ -95,12 +159,27 @@ export function inlinable(rules: KnownBehavior[]): boolean {
   return rules.every((r) => INLINE_TRANSFORMS.has(r.name) || INERT.has(r.name));
 }
 
-/** Keeps, in `into`, only the facts `other` agrees with (after alternative paths). */
-export function mergeFacts(into: RuleFacts, other: RuleFacts): void {
-  for (const [name, rules] of into) {
-    const o = other.get(name);
-    if (!o || o.length !== rules.length || !o.every((r, i) => same(r, rules[i]!))) into.delete(name);
+/**
+ * After alternative paths, each lowered on a layer of `before` (for a loop body: the one path
+ * through the body, or around it): keeps in `before` only what every path agrees on.
+ */
+export function mergeFacts(before: RuleFacts, paths: RuleFacts[]): void {
+  // Only names some path changed can differ from `before` (all of them, if a path cleared).
+  const names = new Set<string>();
+  for (const path of paths) {
+    const changed = RuleFacts.changedIn(path);
+    for (const name of changed ?? [...before.names(), ...path.names()]) names.add(name);
   }
+  for (const name of names) {
+    const [first, ...others] = paths.map((path) => path.get(name));
+    const agreed = first !== undefined && others.every((rules) => rules !== undefined && sameRules(rules, first));
+    if (agreed) before.set(name, first);
+    else before.delete(name);
+  }
+}
+
+function sameRules(a: KnownBehavior[], b: KnownBehavior[]): boolean {
+  return a.length === b.length && a.every((r, i) => same(r, b[i]!));
 }
 
 /**

@@ -2,7 +2,7 @@
 // write sites can apply them inline (collections.md §7; DESIGN.md decision 3). Every unknown must
 // come out as null ("take the runtime path"), never as a guess.
 import { describe, expect, it } from "vitest";
-import { inlinable, mergeFacts, ruleChangingWrites, rulesAfterBang, rulesOf, type RuleFacts } from "../../compiler/lower/rules.js";
+import { RuleFacts, inlinable, mergeFacts, ruleChangingWrites, rulesAfterBang, rulesOf } from "../../compiler/lower/rules.js";
 import type { KnownBehavior } from "../../compiler/lower/ir.js";
 import type * as A from "../../compiler/parse/ast.js";
 import { lines, parseProgram, sorted } from "./helpers.js";
@@ -24,8 +24,13 @@ function bangCall(text: string): A.MethodCall {
 const rule = (name: string, ...args: (number | string | boolean | null)[]): KnownBehavior => ({ name, args });
 const POSITIVE = rule("positive");
 const UPPER = rule("uppercase");
-const facts = (entries: Record<string, KnownBehavior[]>): RuleFacts => new Map(Object.entries(entries));
-const NONE_KNOWN: RuleFacts = new Map();
+/** `entries` set on `base` (a new layer of it when given). */
+function facts(entries: Record<string, KnownBehavior[]>, base?: RuleFacts): RuleFacts {
+  const out = base ? base.layer() : new RuleFacts();
+  for (const [name, rules] of Object.entries(entries)) out.set(name, rules);
+  return out;
+}
+const NONE_KNOWN = new RuleFacts();
 
 describe("rulesOf: the rules a value certainly carries", () => {
   it("collection literals carry no rules", () => {
@@ -130,29 +135,61 @@ describe("inlinable", () => {
 
 describe("mergeFacts: after alternative paths only what every path agrees on", () => {
   it("keeps identical lists, drops differing ones and names the other path does not know", () => {
-    const into = facts({
-      same: [POSITIVE, UPPER],
-      otherRule: [POSITIVE],
-      otherArgs: [rule("validate_range", 0, 10)],
-      otherOrder: [POSITIVE, UPPER],
-      longer: [POSITIVE],
-      missing: [POSITIVE],
-      bothEmpty: [],
-    });
-    const other = facts({
-      same: [POSITIVE, UPPER],
-      otherRule: [UPPER],
-      otherArgs: [rule("validate_range", 0, 5)],
-      otherOrder: [UPPER, POSITIVE],
-      longer: [POSITIVE, UPPER],
-      bothEmpty: [],
-      onlyOther: [POSITIVE],
-    });
-    mergeFacts(into, other);
-    expect(sorted(into.keys())).toEqual(["bothEmpty", "same"]);
-    expect(into.get("same")).toEqual([POSITIVE, UPPER]);
-    // `other` is left alone.
-    expect(other.size).toBe(7);
+    const before = new RuleFacts();
+    const path = facts(
+      {
+        same: [POSITIVE, UPPER],
+        otherRule: [POSITIVE],
+        otherArgs: [rule("validate_range", 0, 10)],
+        otherOrder: [POSITIVE, UPPER],
+        longer: [POSITIVE],
+        missing: [POSITIVE],
+        bothEmpty: [],
+      },
+      before,
+    );
+    const other = facts(
+      {
+        same: [POSITIVE, UPPER],
+        otherRule: [UPPER],
+        otherArgs: [rule("validate_range", 0, 5)],
+        otherOrder: [UPPER, POSITIVE],
+        longer: [POSITIVE, UPPER],
+        bothEmpty: [],
+        onlyOther: [POSITIVE],
+      },
+      before,
+    );
+    mergeFacts(before, [path, other]);
+    expect(before.names()).toEqual(["bothEmpty", "same"]);
+    expect(before.get("same")).toEqual([POSITIVE, UPPER]);
+    // The paths are left alone.
+    expect(other.names().length).toBe(7);
+  });
+
+  it("a path sees the facts before it; what no path changes stays, what one path forgets goes", () => {
+    const before = facts({ kept: [POSITIVE], changed: [POSITIVE], forgotten: [UPPER] });
+    const path = before.layer();
+    expect(path.get("kept")).toEqual([POSITIVE]);
+    path.set("changed", [UPPER]);
+    path.delete("forgotten");
+    expect(path.get("forgotten")).toBeUndefined();
+    expect(before.get("forgotten")).toEqual([UPPER]);
+    const other = before.layer();
+    other.set("changed", [UPPER]);
+    mergeFacts(before, [path, other]);
+    expect(before.names()).toEqual(["changed", "kept"]);
+    expect(before.get("changed")).toEqual([UPPER]);
+  });
+
+  it("a path that clears everything keeps nothing it did not set again", () => {
+    const before = facts({ a: [POSITIVE], b: [UPPER] });
+    const path = before.layer();
+    path.clear();
+    path.set("b", [UPPER]);
+    expect(path.names()).toEqual(["b"]);
+    mergeFacts(before, [path, before.layer()]);
+    expect(before.names()).toEqual(["b"]);
   });
 });
 
