@@ -1,12 +1,13 @@
-// Prints the IR as an ES module. Every node with a location becomes a SourceNode, so the source
-// map is built from the tree itself (DESIGN.md: never location-free string concatenation).
+// Prints the IR as an ES module. With a source map, every node with a location becomes a
+// SourceNode, so the map is built from the tree itself (DESIGN.md: never location-free string
+// concatenation); without one, the printer only collects the text.
 import sourceMap from "source-map";
 import type { Loc } from "../parse/ast.js";
 import type { IrExpr, IrModule, IrStmt, IrFunction } from "../lower/ir.js";
 import { inlineBehaviors } from "./behaviors.js";
 
 const { SourceNode } = sourceMap;
-type Chunk = string | InstanceType<typeof SourceNode> | Chunk[];
+type Chunk = string | InstanceType<typeof SourceNode>;
 
 export interface GenerateOptions {
   /** The `.gr` path written into the map's `sources`. */
@@ -50,29 +51,82 @@ const PREC: Record<string, number> = {
   primary: 18,
 };
 
+/**
+ * Prints by appending to one output: the text's pieces in order, and with a source map, a
+ * SourceNode for every located node around the pieces printed inside it (`open`/`close`).
+ * Writing pieces as they come, instead of building a chunk tree per node and flattening it, keeps
+ * the printer from allocating much more than the code it prints.
+ */
 export class JsPrinter {
   private indentLevel = 0;
+  /** The pieces of the located node being printed (without a map: since the last statement). */
+  private chunks: Chunk[] = [];
+  /** With a map: the pieces of the enclosing located nodes, innermost last. */
+  private readonly outer: Chunk[][] = [];
+  /** Without a map: the text of the statements printed so far. */
+  private text: string[] = [];
 
   constructor(private readonly options: GenerateOptions) {}
 
   /** The module's code and, when asked for, its source map (JSON text). */
   module(mod: IrModule, outFile: string): { code: string; map: string | null } {
-    const out: Chunk[] = [];
-    for (const imp of mod.imports) out.push(`import * as ${imp.name} from ${JSON.stringify(imp.specifier)};\n`);
-    for (const s of mod.body) out.push(this.stmt(s));
+    for (const imp of mod.imports) this.write(`import * as ${imp.name} from ${JSON.stringify(imp.specifier)};\n`);
+    for (const s of mod.body) this.stmt(s);
     if (mod.exports.length > 0) {
-      out.push(`export { ${mod.exports.map((e) => (e.local === e.exported ? e.local : `${e.local} as ${e.exported}`)).join(", ")} };\n`);
+      this.write(`export { ${mod.exports.map((e) => (e.local === e.exported ? e.local : `${e.local} as ${e.exported}`)).join(", ")} };\n`);
     }
-    if (!this.options.sourceMap) return { code: flatten(out), map: null };
-    const { code, map } = new SourceNode(null, null, null, out as never).toStringWithSourceMap({ file: outFile });
+    if (!this.options.sourceMap) return { code: this.takeText(), map: null };
+    const { code, map } = new SourceNode(null, null, null, this.chunks as never).toStringWithSourceMap({ file: outFile });
+    this.chunks = [];
     return { code, map: map.toString() };
   }
 
-  private node(loc: Loc | null | undefined, chunks: Chunk): Chunk {
-    // Without a map, collapse to text at once: short-lived arrays instead of a tree kept to the end.
-    if (!this.options.sourceMap) return flatten(chunks);
-    if (!loc) return chunks;
-    return new SourceNode(loc.start.line, loc.start.column - 1, this.options.sourceName, chunks as never);
+  /** One statement as text (without a map). */
+  statement(s: IrStmt): string {
+    this.stmt(s);
+    return this.takeText();
+  }
+
+  /** One expression as text (without a map), parenthesised when its precedence is below `min`. */
+  expression(e: IrExpr, min = 0): string {
+    this.expr(e, min);
+    return this.takeText();
+  }
+
+  private takeText(): string {
+    this.settle();
+    const text = this.text.join("");
+    this.text = [];
+    return text;
+  }
+
+  private write(text: string): void {
+    this.chunks.push(text);
+  }
+
+  /**
+   * Without a map, joins the pieces written since the last call into one string. Called after
+   * every statement, so the many small pieces die young instead of being kept to the end.
+   */
+  private settle(): void {
+    if (this.options.sourceMap) return;
+    this.text.push((this.chunks as string[]).join(""));
+    this.chunks.length = 0;
+  }
+
+  /** Starts the node located at `loc` (with a map; without one, or without `loc`, nothing). */
+  private open(loc: Loc | null | undefined): void {
+    if (!this.options.sourceMap || !loc) return;
+    this.outer.push(this.chunks);
+    this.chunks = [];
+  }
+
+  /** Ends the node `open(loc)` started: its pieces become one SourceNode of the enclosing node. */
+  private close(loc: Loc | null | undefined): void {
+    if (!this.options.sourceMap || !loc) return;
+    const node = new SourceNode(loc.start.line, loc.start.column - 1, this.options.sourceName, this.chunks as never);
+    this.chunks = this.outer.pop()!;
+    this.chunks.push(node);
   }
 
   private pad(): string {
@@ -81,192 +135,401 @@ export class JsPrinter {
 
   // ---------------------------------------------------------------- statements
 
-  private block(body: IrStmt[]): Chunk {
-    if (body.length === 0) return "{}";
+  private block(body: IrStmt[]): void {
+    if (body.length === 0) {
+      this.write("{}");
+      return;
+    }
+    this.write("{\n");
     this.indentLevel++;
-    const inner = body.map((s) => this.stmt(s));
+    for (const s of body) this.stmt(s);
     this.indentLevel--;
-    return ["{\n", ...inner, this.pad(), "}"];
+    this.write(this.pad());
+    this.write("}");
   }
 
-  stmt(s: IrStmt): Chunk {
+  private stmt(s: IrStmt): void {
+    this.statementInner(s);
+    this.settle();
+  }
+
+  private statementInner(s: IrStmt): void {
     const p = this.pad();
     switch (s.kind) {
       case "exprStmt": {
-        const e = this.expr(s.expr, PREC.seq!);
         // An expression statement must not start with `{` or `function` (however deep the
         // leftmost operand is).
         const first = leftmost(s.expr);
         const needsParens = first.kind === "object" || (first.kind === "function" && !first.arrow);
-        return this.node(s.loc, [p, needsParens ? ["(", e, ")"] : e, ";\n"]);
+        this.open(s.loc);
+        this.write(p);
+        if (needsParens) this.write("(");
+        this.expr(s.expr, PREC.seq!);
+        if (needsParens) this.write(")");
+        this.write(";\n");
+        this.close(s.loc);
+        return;
       }
       case "var":
-        return this.node(s.loc, [p, s.declKind, " ", s.name, s.init ? [" = ", this.expr(s.init, PREC.assign!)] : "", ";\n"]);
+        this.open(s.loc);
+        this.write(p);
+        this.write(s.declKind);
+        this.write(" ");
+        this.write(s.name);
+        if (s.init) {
+          this.write(" = ");
+          this.expr(s.init, PREC.assign!);
+        }
+        this.write(";\n");
+        this.close(s.loc);
+        return;
       case "if": {
-        const out: Chunk[] = [p, "if (", this.expr(s.test, 0), ") ", this.block(s.then)];
+        this.open(s.loc);
+        this.write(p);
+        this.write("if (");
+        this.expr(s.test, 0);
+        this.write(") ");
+        this.block(s.then);
         let otherwise = s.else;
         while (otherwise) {
           if (otherwise.length === 1 && otherwise[0]!.kind === "if") {
             const inner = otherwise[0] as Extract<IrStmt, { kind: "if" }>;
-            out.push(" else if (", this.expr(inner.test, 0), ") ", this.block(inner.then));
+            this.write(" else if (");
+            this.expr(inner.test, 0);
+            this.write(") ");
+            this.block(inner.then);
             otherwise = inner.else;
           } else {
-            out.push(" else ", this.block(otherwise));
+            this.write(" else ");
+            this.block(otherwise);
             otherwise = null;
           }
         }
-        out.push("\n");
-        return this.node(s.loc, out);
+        this.write("\n");
+        this.close(s.loc);
+        return;
       }
       case "while":
-        return this.node(s.loc, [p, "while (", this.expr(s.test, 0), ") ", this.block(s.body), "\n"]);
-      case "for": {
-        let init: Chunk = "";
-        if (s.init) {
-          if (s.init.kind === "var") init = [s.init.declKind, " ", s.init.name, s.init.init ? [" = ", this.expr(s.init.init, PREC.assign!)] : ""];
-          else if (s.init.kind === "exprStmt") init = this.expr(s.init.expr, 0);
+        this.open(s.loc);
+        this.write(p);
+        this.write("while (");
+        this.expr(s.test, 0);
+        this.write(") ");
+        this.block(s.body);
+        this.write("\n");
+        this.close(s.loc);
+        return;
+      case "for":
+        this.open(s.loc);
+        this.write(p);
+        this.write("for (");
+        if (s.init?.kind === "var") {
+          this.write(s.init.declKind);
+          this.write(" ");
+          this.write(s.init.name);
+          if (s.init.init) {
+            this.write(" = ");
+            this.expr(s.init.init, PREC.assign!);
+          }
+        } else if (s.init?.kind === "exprStmt") {
+          this.expr(s.init.expr, 0);
         }
-        return this.node(s.loc, [
-          p,
-          "for (",
-          init,
-          "; ",
-          s.test ? this.expr(s.test, 0) : "",
-          "; ",
-          s.update ? this.expr(s.update, 0) : "",
-          ") ",
-          this.block(s.body),
-          "\n",
-        ]);
-      }
+        this.write("; ");
+        if (s.test) this.expr(s.test, 0);
+        this.write("; ");
+        if (s.update) this.expr(s.update, 0);
+        this.write(") ");
+        this.block(s.body);
+        this.write("\n");
+        this.close(s.loc);
+        return;
       case "forOf":
-        return this.node(s.loc, [p, "for (", s.declKind ? s.declKind + " " : "", s.name, " of ", this.expr(s.iterable, PREC.assign!), ") ", this.block(s.body), "\n"]);
+        this.open(s.loc);
+        this.write(p);
+        this.write("for (");
+        if (s.declKind) this.write(s.declKind + " ");
+        this.write(s.name);
+        this.write(" of ");
+        this.expr(s.iterable, PREC.assign!);
+        this.write(") ");
+        this.block(s.body);
+        this.write("\n");
+        this.close(s.loc);
+        return;
       case "block":
-        return [p, this.block(s.body), "\n"];
+        this.write(p);
+        this.block(s.body);
+        this.write("\n");
+        return;
       case "return":
-        return this.node(s.loc, [p, "return", s.value ? [" ", this.expr(s.value, 0)] : "", ";\n"]);
+        this.open(s.loc);
+        this.write(p);
+        this.write("return");
+        if (s.value) {
+          this.write(" ");
+          this.expr(s.value, 0);
+        }
+        this.write(";\n");
+        this.close(s.loc);
+        return;
       case "break":
-        return [p, "break", s.label ? " " + s.label : "", ";\n"];
       case "continue":
-        return [p, "continue", s.label ? " " + s.label : "", ";\n"];
+        this.write(p);
+        this.write(s.kind);
+        if (s.label) this.write(" " + s.label);
+        this.write(";\n");
+        return;
       case "throw":
-        return this.node(s.loc, [p, "throw ", this.expr(s.value, 0), ";\n"]);
-      case "try": {
-        const out: Chunk[] = [p, "try ", this.block(s.body)];
-        if (s.handler) out.push(" catch", s.param ? ` (${s.param})` : "", " ", this.block(s.handler));
-        if (s.finalizer) out.push(" finally ", this.block(s.finalizer));
-        out.push("\n");
-        return this.node(s.loc, out);
-      }
-      case "labeled": {
-        const inner = this.stmt(s.body);
-        return [p, s.label, ":\n", inner];
-      }
+        this.open(s.loc);
+        this.write(p);
+        this.write("throw ");
+        this.expr(s.value, 0);
+        this.write(";\n");
+        this.close(s.loc);
+        return;
+      case "try":
+        this.open(s.loc);
+        this.write(p);
+        this.write("try ");
+        this.block(s.body);
+        if (s.handler) {
+          this.write(" catch");
+          if (s.param) this.write(` (${s.param})`);
+          this.write(" ");
+          this.block(s.handler);
+        }
+        if (s.finalizer) {
+          this.write(" finally ");
+          this.block(s.finalizer);
+        }
+        this.write("\n");
+        this.close(s.loc);
+        return;
+      case "labeled":
+        this.write(p);
+        this.write(s.label);
+        this.write(":\n");
+        this.stmt(s.body);
+        return;
       case "comment":
-        return [p, "// ", s.text.replace(/\n/g, " "), "\n"];
+        this.write(p);
+        this.write("// ");
+        this.write(s.text.replace(/\n/g, " "));
+        this.write("\n");
+        return;
     }
   }
 
   // ---------------------------------------------------------------- expressions
 
   /** Prints `e`, parenthesised when its precedence is below `min`. */
-  expr(e: IrExpr, min: number): Chunk {
-    const [prec, chunk] = this.exprInner(e);
-    if (!this.options.sourceMap) return prec < min ? "(" + flatten(chunk) + ")" : flatten(chunk);
-    const wrapped = prec < min ? ["(", chunk, ")"] : chunk;
-    return this.node(e.loc, wrapped);
+  private expr(e: IrExpr, min: number): void {
+    const parens = precedence(e) < min;
+    this.open(e.loc);
+    if (parens) this.write("(");
+    this.exprInner(e);
+    if (parens) this.write(")");
+    this.close(e.loc);
   }
 
-  private args(list: IrExpr[]): Chunk {
-    const out: Chunk[] = [];
-    list.forEach((a, i) => {
-      if (i > 0) out.push(", ");
-      out.push(this.expr(a, PREC.assign!));
-    });
-    return out;
+  private args(list: IrExpr[]): void {
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) this.write(", ");
+      this.expr(list[i]!, PREC.assign!);
+    }
   }
 
-  private exprInner(e: IrExpr): [number, Chunk] {
+  /** `e` without the parentheses its context may need (see `precedence`). */
+  private exprInner(e: IrExpr): void {
     switch (e.kind) {
-      case "literal": {
-        // A negative number prints as a unary minus and needs parentheses where one would.
-        const negative = typeof e.value === "number" && (e.value < 0 || Object.is(e.value, -0));
-        return [negative ? PREC.unary! : PREC.primary!, literal(e.value)];
-      }
+      case "literal":
+        this.write(literal(e.value));
+        return;
       case "id":
-        return [PREC.primary!, e.name];
+        this.write(e.name);
+        return;
       case "runtime":
-        return [PREC.call!, `${this.options.runtimeName}.${e.name}`];
+        this.write(this.options.runtimeName);
+        this.write(".");
+        this.write(e.name);
+        return;
       case "member": {
         // `1.toFixed` would read as a number with a fraction.
         const numberObject = e.object.kind === "literal" && typeof e.object.value === "number";
-        return [PREC.call!, [this.expr(e.object, numberObject ? PREC.primary! + 1 : PREC.call!), propertyAccess(e.property)]];
+        this.expr(e.object, numberObject ? PREC.primary! + 1 : PREC.call!);
+        this.write(propertyAccess(e.property));
+        return;
       }
       case "index":
-        return [PREC.call!, [this.expr(e.object, PREC.call!), "[", this.expr(e.index, 0), "]"]];
+        this.expr(e.object, PREC.call!);
+        this.write("[");
+        this.expr(e.index, 0);
+        this.write("]");
+        return;
       case "call":
-        return [PREC.call!, [this.expr(e.callee, PREC.call!), "(", this.args(e.args), ")"]];
+        this.expr(e.callee, PREC.call!);
+        this.write("(");
+        this.args(e.args);
+        this.write(")");
+        return;
       case "new":
-        return [PREC.call!, ["new ", this.expr(e.callee, PREC.primary!), "(", this.args(e.args), ")"]];
+        this.write("new ");
+        this.expr(e.callee, PREC.primary!);
+        this.write("(");
+        this.args(e.args);
+        this.write(")");
+        return;
       case "binary": {
         const prec = PREC[e.op]!;
         if (e.op === "**") {
           // Right-associative, and a unary operand on the left must be parenthesised.
-          return [prec, [this.expr(e.left, prec + 2), " ** ", this.expr(e.right, prec)]];
+          this.expr(e.left, prec + 2);
+          this.write(" ** ");
+          this.expr(e.right, prec);
+        } else {
+          this.expr(e.left, prec);
+          this.write(SPACED[e.op] ?? ` ${e.op} `);
+          this.expr(e.right, prec + 1);
         }
-        return [prec, [this.expr(e.left, prec), ` ${e.op} `, this.expr(e.right, prec + 1)]];
+        return;
       }
       case "unary": {
-        const sep = e.op === "typeof" || e.op === "void" ? " " : "";
+        this.write(e.op);
+        if (e.op === "typeof" || e.op === "void") this.write(" ");
         // Avoid `- -x` printing as `--x`.
-        const operand = this.expr(e.operand, PREC.unary!);
-        const negativeLiteral = e.operand.kind === "literal" && typeof e.operand.value === "number" && (e.operand.value < 0 || Object.is(e.operand.value, -0));
-        const needsSpace = e.op === "-" && ((e.operand.kind === "unary" && e.operand.op === "-") || negativeLiteral);
-        return [PREC.unary!, [e.op, sep, needsSpace ? " " : "", operand]];
+        const negativeLiteral = e.operand.kind === "literal" && isNegativeNumber(e.operand.value);
+        if (e.op === "-" && ((e.operand.kind === "unary" && e.operand.op === "-") || negativeLiteral)) this.write(" ");
+        this.expr(e.operand, PREC.unary!);
+        return;
       }
       case "logical": {
         const prec = PREC[e.op]!;
-        // `??` cannot be mixed with `&&`/`||` unparenthesised.
-        const side = (x: IrExpr, p: number) =>
-          x.kind === "logical" && (x.op === "??") !== (e.op === "??") ? ["(", this.expr(x, 0), ")"] : this.expr(x, p);
-        return [prec, [side(e.left, prec), ` ${e.op} `, side(e.right, prec + 1)]];
+        this.logicalSide(e, e.left, prec);
+        this.write(SPACED[e.op]!);
+        this.logicalSide(e, e.right, prec + 1);
+        return;
       }
       case "cond":
-        return [PREC.cond!, [this.expr(e.test, PREC.cond! + 1), " ? ", this.expr(e.then, PREC.assign!), " : ", this.expr(e.else, PREC.assign!)]];
+        this.expr(e.test, PREC.cond! + 1);
+        this.write(" ? ");
+        this.expr(e.then, PREC.assign!);
+        this.write(" : ");
+        this.expr(e.else, PREC.assign!);
+        return;
       case "assign":
-        return [PREC.assign!, [this.expr(e.target, PREC.call!), " = ", this.expr(e.value, PREC.assign!)]];
+        this.expr(e.target, PREC.call!);
+        this.write(" = ");
+        this.expr(e.value, PREC.assign!);
+        return;
       case "seq":
-        return [PREC.seq!, e.exprs.map((x, i) => (i === 0 ? this.expr(x, PREC.assign!) : [", ", this.expr(x, PREC.assign!)]))];
+        this.args(e.exprs);
+        return;
       case "array":
-        return [PREC.primary!, ["[", this.args(e.elements), "]"]];
+        this.write("[");
+        this.args(e.elements);
+        this.write("]");
+        return;
       case "object":
-        return [
-          PREC.primary!,
-          ["{", e.props.map((p, i) => [i > 0 ? ", " : "", objectKey(p.key), ": ", this.expr(p.value, PREC.assign!)]), "}"],
-        ];
+        this.write("{");
+        for (let i = 0; i < e.props.length; i++) {
+          const prop = e.props[i]!;
+          if (i > 0) this.write(", ");
+          this.write(objectKey(prop.key));
+          this.write(": ");
+          this.expr(prop.value, PREC.assign!);
+        }
+        this.write("}");
+        return;
       case "function":
-        return [e.arrow ? PREC.arrow! : PREC.primary!, this.fn(e)];
+        this.fn(e);
+        return;
       case "yield":
-        return [PREC.yield!, [e.delegate ? "yield* " : "yield ", this.expr(e.value, PREC.assign!)]];
-      case "tableCall": {
-        const callee = `${e.table}${propertyAccess(e.slot)}.${e.generator ? "gen" : "impl"}`;
-        const callExpr: Chunk = [callee, "(", this.args(e.args), ")"];
-        return e.generator ? [PREC.yield!, ["yield* ", callExpr]] : [PREC.call!, callExpr];
-      }
-      case "behaviorCheck": {
-        const inline = inlineBehaviors(e);
-        return [PREC.primary!, this.expr(inline, PREC.primary!)];
-      }
+        this.write(e.delegate ? "yield* " : "yield ");
+        this.expr(e.value, PREC.assign!);
+        return;
+      case "tableCall":
+        if (e.generator) this.write("yield* ");
+        this.write(e.table);
+        this.write(propertyAccess(e.slot));
+        this.write(e.generator ? ".gen(" : ".impl(");
+        this.args(e.args);
+        this.write(")");
+        return;
+      case "behaviorCheck":
+        this.expr(inlineBehaviors(e), PREC.primary!);
+        return;
       case "breakerWrap":
-        return [PREC.call!, [`${this.options.runtimeName}.wrapBreaker(`, this.expr(e.fn, PREC.assign!), ", ", this.expr(e.options, PREC.assign!), ")"]];
+        this.write(this.options.runtimeName);
+        this.write(".wrapBreaker(");
+        this.expr(e.fn, PREC.assign!);
+        this.write(", ");
+        this.expr(e.options, PREC.assign!);
+        this.write(")");
+        return;
     }
   }
 
-  private fn(f: IrFunction): Chunk {
-    const head = f.arrow ? `(${f.params.join(", ")}) => ` : `function${f.generator ? "*" : ""}${f.name ? " " + f.name : ""}(${f.params.join(", ")}) `;
-    return [head, this.block(f.body)];
+  /** An operand of `&&`, `||` or `??`: `??` cannot be mixed with the others unparenthesised. */
+  private logicalSide(e: Extract<IrExpr, { kind: "logical" }>, side: IrExpr, prec: number): void {
+    if (side.kind === "logical" && (side.op === "??") !== (e.op === "??")) {
+      this.write("(");
+      this.expr(side, 0);
+      this.write(")");
+    } else {
+      this.expr(side, prec);
+    }
+  }
+
+  private fn(f: IrFunction): void {
+    this.write(f.arrow ? `(${f.params.join(", ")}) => ` : `function${f.generator ? "*" : ""}${f.name ? " " + f.name : ""}(${f.params.join(", ")}) `);
+    this.block(f.body);
   }
 }
+
+/** How tightly `e` binds as printed (PREC), to decide where its context needs parentheses. */
+function precedence(e: IrExpr): number {
+  switch (e.kind) {
+    case "literal":
+      // A negative number prints as a unary minus and needs parentheses where one would.
+      return isNegativeNumber(e.value) ? PREC.unary! : PREC.primary!;
+    case "id":
+    case "array":
+    case "object":
+    case "behaviorCheck":
+      return PREC.primary!;
+    case "runtime":
+    case "member":
+    case "index":
+    case "call":
+    case "new":
+    case "breakerWrap":
+      return PREC.call!;
+    case "binary":
+    case "logical":
+      return PREC[e.op]!;
+    case "unary":
+      return PREC.unary!;
+    case "cond":
+      return PREC.cond!;
+    case "assign":
+      return PREC.assign!;
+    case "seq":
+      return PREC.seq!;
+    case "function":
+      return e.arrow ? PREC.arrow! : PREC.primary!;
+    case "yield":
+      return PREC.yield!;
+    case "tableCall":
+      return e.generator ? PREC.yield! : PREC.call!;
+  }
+}
+
+function isNegativeNumber(v: unknown): boolean {
+  return typeof v === "number" && (v < 0 || Object.is(v, -0));
+}
+
+/** Binary and logical operators with their surrounding spaces, made once. */
+const SPACED: Record<string, string> = Object.fromEntries(Object.keys(PREC).map((op) => [op, ` ${op} `]));
 
 /** The operand printed first in `e` (what an expression statement starts with). */
 function leftmost(e: IrExpr): IrExpr {
@@ -288,17 +551,6 @@ function leftmost(e: IrExpr): IrExpr {
     default:
       return e;
   }
-}
-
-/** Plain text of a chunk tree (no source map wanted). */
-function flatten(chunk: Chunk): string {
-  if (typeof chunk === "string") return chunk;
-  if (Array.isArray(chunk)) {
-    let out = "";
-    for (const c of chunk) out += flatten(c);
-    return out;
-  }
-  return chunk.toString();
 }
 
 function literal(v: number | string | boolean | null | undefined): string {

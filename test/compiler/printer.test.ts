@@ -12,8 +12,8 @@ import { compile } from "../../compiler/index.js";
 import { COMPILE_OPTIONS, lines } from "./helpers.js";
 
 const printer = () => new JsPrinter({ sourceName: "t.gr", runtimeName: "$rt", sourceMap: false });
-const print = (e: IrExpr): string => printer().expr(e, 0) as string;
-const printStmt = (s: IrStmt): string => printer().stmt(s) as string;
+const print = (e: IrExpr): string => printer().expression(e);
+const printStmt = (s: IrStmt): string => printer().statement(s);
 
 const neg = (operand: IrExpr): IrExpr => ({ kind: "unary", op: "-", operand });
 const bang = (operand: IrExpr): IrExpr => ({ kind: "unary", op: "!", operand });
