@@ -57,15 +57,22 @@ function generateParser() {
         perCall.push(text);
       }
     }
+    // When the parse ends, the per-parse variables are cleared: they would otherwise keep the
+    // input, the AST and the side tables of the last parse alive until the next one.
+    const state = ["input", "options", ...variables];
     return [
       ...lines.slice(0, start),
       "// Per-parse state (see scripts/build.mjs, hoistOutOfParse).",
-      `let input, options, ${variables.join(", ")};`,
+      `let ${state.join(", ")};`,
       ...moduleLevel,
       "function peg$parse(input$, options$) {",
-      "  input = input$;",
-      "  options = options$;",
-      ...perCall,
+      "  try {",
+      "    input = input$;",
+      "    options = options$;",
+      ...perCall.map((text) => text.replace(/^/gm, "  ")),
+      "  } finally {",
+      `    ${state.join(" = ")} = undefined;`,
+      "  }",
       "}",
       ...lines.slice(end + 1),
     ].join("\n");
