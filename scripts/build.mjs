@@ -78,9 +78,35 @@ function generateParser() {
     ].join("\n");
   }
 
+  // Peggy records, at the furthest position a parse reached, every token it expected there: an
+  // array per position and a push per failed alternative (~10 MB of garbage per 10k lines), used
+  // only to word the error of a failed parse. With the grammar's per-parse flag
+  // `recordExpectations` off, a failure only moves the furthest position; parse.ts parses a
+  // failed input again with recording on.
+  function recordExpectationsOnlyWhenAsked(source) {
+    const original = [
+      "function peg$fail(expected) {",
+      "  if (peg$currPos < peg$maxFailPos) { return; }",
+      "",
+    ].join("\n");
+    if (!source.includes(original)) throw new Error("generateParser: unexpected Peggy output (peg$fail)");
+    return source.replace(
+      original,
+      [
+        "function peg$fail(expected) {",
+        "  if (peg$currPos < peg$maxFailPos) { return; }",
+        "  if (!recordExpectations) {",
+        "    peg$maxFailPos = peg$currPos;",
+        "    return;",
+        "  }",
+        "",
+      ].join("\n"),
+    );
+  }
+
   writeFileSync(
     join(outDir, "parser.js"),
-    "// Generated from grammar.peggy by scripts/build.mjs. Do not edit.\n" + hoistOutOfParse(code),
+    "// Generated from grammar.peggy by scripts/build.mjs. Do not edit.\n" + recordExpectationsOnlyWhenAsked(hoistOutOfParse(code)),
   );
   writeFileSync(
     join(outDir, "parser.d.ts"),
@@ -95,7 +121,7 @@ function generateParser() {
       "  gr?: { kind: string; message: string };",
       "}",
       "export declare const SyntaxError: { new (...args: unknown[]): PeggyError };",
-      "export declare function parse(input: string, options?: { grammarSource?: string; startRule?: string }): Program;",
+      "export declare function parse(input: string, options?: { grammarSource?: string; startRule?: string; recordExpectations?: boolean }): Program;",
       "",
     ].join("\n"),
   );

@@ -16,10 +16,17 @@ export interface ParseResult {
 }
 
 export function parse(source: string, file: string): ParseResult {
+  // What the parser expected where it failed is needed only to word an error, and recording it
+  // costs a large part of the parse: a program is parsed without it, and parsed again with it
+  // only when the first parse fails.
   try {
-    return { program: parseGenerated(source, { grammarSource: file }), diagnostics: [] };
-  } catch (error) {
-    return { program: null, diagnostics: [toDiagnostic(error, source, file)] };
+    return { program: parseGenerated(source, { grammarSource: file, recordExpectations: false }), diagnostics: [] };
+  } catch {
+    try {
+      return { program: parseGenerated(source, { grammarSource: file }), diagnostics: [] };
+    } catch (error) {
+      return { program: null, diagnostics: [toDiagnostic(error, source, file)] };
+    }
   }
 }
 
