@@ -5,7 +5,7 @@
 // need "what does this code bind" (types, loop-carried names, rule facts, catch child scopes) all
 // use this one walker.
 import type * as A from "../parse/ast.js";
-import { childExpressions } from "./walk.js";
+import { someChildExpression } from "./walk.js";
 
 export type Binding =
   | { kind: "assign"; name: string; value: A.Expression }
@@ -114,12 +114,16 @@ export function forEachBinding(list: A.Statement[], visit: (b: Binding) => void,
       }
       return;
     }
-    childExpressions(e).forEach(expression);
+    someChildExpression(e, visitChild);
     if (e.type === "MethodCall" && e.bang && e.object.type === "Identifier") visit({ kind: "bang", name: e.object.name, call: e });
     if (e.type === "IfExpr") {
       statements(e.consequent);
       if (e.alternate) statements(e.alternate);
     }
+  };
+  const visitChild = (e: A.Expression): boolean => {
+    expression(e);
+    return false;
   };
   const pattern = (p: A.MatchPattern): void => {
     if (p.kind === "bind") visit({ kind: "match", name: p.name });

@@ -1,42 +1,45 @@
 // The expressions directly inside an expression, for walkers that look for something anywhere in
 // one (bindings, in-place mutation). Nested functions are scopes of their own and statement blocks
 // inside expressions (`if … { }` / `unless`) are left to the caller, so neither is included.
+// The children are passed to a test rather than returned as an array: the walkers visit every
+// expression of a module, several times over. (To visit all of them, a test that returns false.)
 import type * as A from "../parse/ast.js";
 
-export function childExpressions(e: A.Expression): A.Expression[] {
+/** Whether `test` holds for some child expression of `e` (in source order; stops at the first). */
+export function someChildExpression(e: A.Expression, test: (child: A.Expression) => boolean): boolean {
   switch (e.type) {
     case "MethodCall":
-      return [e.object, ...e.args.map((a) => a.value)];
+      return test(e.object) || someArgument(e.args, test);
     case "Call":
-      return [e.callee, ...e.args.map((a) => a.value)];
+      return test(e.callee) || someArgument(e.args, test);
     case "SuperCall":
-      return e.args.map((a) => a.value);
+      return someArgument(e.args, test);
     case "Binary":
     case "Logical":
-      return [e.left, e.right];
+      return test(e.left) || test(e.right);
     case "Unary":
-      return [e.operand];
+      return test(e.operand);
     case "Conditional":
-      return e.alternate ? [e.test, e.consequent, e.alternate] : [e.test, e.consequent];
+      return test(e.test) || test(e.consequent) || (e.alternate ? test(e.alternate) : false);
     case "Member":
-      return [e.object];
+      return test(e.object);
     case "Index":
-      return [e.object, e.index];
+      return test(e.object) || test(e.index);
     case "ListLit":
-      return e.elements;
+      return e.elements.some(test);
     case "MapLit":
-      return e.entries.map((x) => x.value);
+      return e.entries.some((x) => test(x.value));
     case "GraphLit":
-      return [...(e.parent ? [e.parent] : []), ...e.entries.map((x) => x.value)];
+      return (e.parent ? test(e.parent) : false) || e.entries.some((x) => test(x.value));
     case "Instantiate":
-      return [e.target, ...e.overrides.map((x) => x.value)];
+      return test(e.target) || e.overrides.some((x) => test(x.value));
     case "Raise":
     case "SpawnExpr":
-      return [e.value];
+      return test(e.value);
     case "Match":
-      return [e.subject, ...e.arms.map((arm) => arm.body)];
+      return test(e.subject) || e.arms.some((arm) => test(arm.body));
     case "IfExpr":
-      return [e.test];
+      return test(e.test);
     case "Lambda":
     case "NumberLit":
     case "StringLit":
@@ -44,6 +47,11 @@ export function childExpressions(e: A.Expression): A.Expression[] {
     case "BoolLit":
     case "NoneLit":
     case "Identifier":
-      return [];
+      return false;
   }
+}
+
+function someArgument(args: A.Argument[], test: (child: A.Expression) => boolean): boolean {
+  for (const a of args) if (test(a.value)) return true;
+  return false;
 }

@@ -6,7 +6,7 @@ import type { FnCtx, ModuleState } from "./context.js";
 import type { IrExpr } from "./ir.js";
 import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
 import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
-import { childExpressions } from "../analyze/walk.js";
+import { someChildExpression } from "../analyze/walk.js";
 import { FN_TABLE, bindingRef, isDefinitelyDefined, readName, writeName } from "./names.js";
 import { lowerExpr, lowerValue, staticType, storedValue } from "./expressions.js";
 import { inlinable, rulesAfterBang } from "./rules.js";
@@ -88,7 +88,7 @@ function mayMutateInPlace(e: A.Expression): boolean {
   if (e.type === "MethodCall" && (e.bang || RECEIVER_MUTATORS.has(e.method))) return true;
   // Statement blocks in expressions can do anything.
   if (e.type === "IfExpr") return true;
-  return childExpressions(e).some(mayMutateInPlace);
+  return someChildExpression(e, mayMutateInPlace);
 }
 
 function lowerBuiltinCall(m: ModuleState, ctx: FnCtx, name: string, e: A.Call): IrExpr {
