@@ -563,27 +563,10 @@ class Walker {
         this.expression(e.operand);
         return;
       case "Logical":
-        this.expression(e.left);
-        this.branches([() => this.expression(e.right), () => {}]);
-        return;
       case "Conditional":
-        this.expression(e.test);
-        this.branches([() => this.expression(e.consequent), () => e.alternate && this.expression(e.alternate)]);
-        return;
       case "IfExpr":
-        this.expression(e.test);
-        this.branches([() => this.statements(e.consequent), () => e.alternate && this.statements(e.alternate)]);
-        return;
       case "Match":
-        this.expression(e.subject);
-        // No arm may match: the fall-through path defines nothing.
-        this.branches([
-          ...e.arms.map((arm) => () => {
-            this.pattern(arm.pattern);
-            this.expression(arm.body);
-          }),
-          () => {},
-        ]);
+        this.branchingExpression(e);
         return;
       case "Call":
         if (e.callee.type === "Identifier") {
@@ -615,10 +598,7 @@ class Walker {
         for (const o of e.overrides) this.expression(o.value);
         return;
       case "Lambda":
-        this.nested("lambda", e, e.params, () => {
-          if (e.expression) this.expression(e.expression);
-          else this.statements(e.body ?? []);
-        });
+        this.lambda(e);
         return;
       case "SuperCall":
         this.readName("self", null);
@@ -630,6 +610,45 @@ class Walker {
       case "SpawnExpr":
         this.out.usesTasks = true;
         this.expression(e.value);
+        return;
+    }
+  }
+
+  // The expressions below make closures, so they are apart from `expression`: a closure there
+  // would make V8 allocate a context on every call of it, for every expression.
+
+  private lambda(e: A.Lambda): void {
+    this.nested("lambda", e, e.params, () => {
+      if (e.expression) this.expression(e.expression);
+      else this.statements(e.body ?? []);
+    });
+  }
+
+  /** Expressions with alternative paths. */
+  private branchingExpression(e: A.Logical | A.Conditional | A.IfExpr | A.Match): void {
+    switch (e.type) {
+      case "Logical":
+        this.expression(e.left);
+        this.branches([() => this.expression(e.right), () => {}]);
+        return;
+      case "Conditional":
+        this.expression(e.test);
+        this.branches([() => this.expression(e.consequent), () => e.alternate && this.expression(e.alternate)]);
+        return;
+      case "IfExpr":
+        this.expression(e.test);
+        this.branches([() => this.statements(e.consequent), () => e.alternate && this.statements(e.alternate)]);
+        return;
+      case "Match":
+        this.expression(e.subject);
+        // No arm may match: the fall-through path defines nothing.
+        this.branches([
+          ...e.arms.map((arm) => () => {
+            this.pattern(arm.pattern);
+            this.expression(arm.body);
+          }),
+          () => {},
+        ]);
         return;
     }
   }

@@ -160,6 +160,52 @@ export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
     case "Identifier":
       return readName(m, ctx, e.name, e, e.loc);
     case "ListLit":
+    case "MapLit":
+    case "GraphLit":
+    case "Instantiate":
+      return lowerCollection(m, ctx, e);
+    case "Binary":
+      return lowerBinary(m, ctx, e);
+    case "Unary":
+      if (e.operator === "not") return not(truthy(m, ctx, e.operand));
+      if (e.operator === "-") {
+        const v = lowerExpr(m, ctx, e.operand);
+        if (staticType(m, ctx, e.operand) === "num") return { kind: "unary", op: "-", operand: v, loc: e.loc };
+        return rtCall("neg", [v], e.loc);
+      }
+      return rtCall("bitNot", [lowerExpr(m, ctx, e.operand)], e.loc);
+    case "Logical":
+    case "Conditional":
+      return lowerBranching(m, ctx, e);
+    case "IfExpr":
+      return lowerIfExpr(m, ctx, e);
+    case "Match":
+      return lowerMatch(m, ctx, e);
+    case "Call":
+      return lowerCall(m, ctx, e);
+    case "MethodCall":
+      return lowerMethodCall(m, ctx, e);
+    case "Member":
+      return rtCall("getProp", [lowerExpr(m, ctx, e.object), lit(e.property)], e.loc);
+    case "Index":
+      return rtCall("index", [lowerExpr(m, ctx, e.object), lowerExpr(m, ctx, e.index)], e.loc);
+    case "Lambda":
+      return lowerLambda(m, ctx, e, "lambda");
+    case "SuperCall":
+      return lowerSuperCall(m, ctx, e);
+    case "Raise":
+      return rtCall("raise", [lowerExpr(m, ctx, e.value)], e.loc);
+    case "SpawnExpr":
+      return rtCall("spawnActor", [lowerExpr(m, ctx, e.value)], e.loc);
+  }
+}
+
+// The cases of lowerExpr that make closures have functions of their own: a closure in
+// lowerExpr itself would make V8 allocate its context on every call, for every expression.
+
+function lowerCollection(m: ModuleState, ctx: FnCtx, e: A.ListLit | A.MapLit | A.GraphLit | A.Instantiate): IrExpr {
+  switch (e.type) {
+    case "ListLit":
       return rtCall("list", [array(e.elements.map((x) => storedValue(m, ctx, x)))], e.loc);
     case "MapLit":
       return rtCall("map", [array(e.entries.map((x) => lit(x.key))), array(e.entries.map((x) => storedValue(m, ctx, x.value)))], e.loc);
@@ -174,54 +220,26 @@ export function lowerExpr(m: ModuleState, ctx: FnCtx, e: A.Expression): IrExpr {
         ],
         e.loc,
       );
-    case "Binary":
-      return lowerBinary(m, ctx, e);
-    case "Unary":
-      if (e.operator === "not") return not(truthy(m, ctx, e.operand));
-      if (e.operator === "-") {
-        const v = lowerExpr(m, ctx, e.operand);
-        if (staticType(m, ctx, e.operand) === "num") return { kind: "unary", op: "-", operand: v, loc: e.loc };
-        return rtCall("neg", [v], e.loc);
-      }
-      return rtCall("bitNot", [lowerExpr(m, ctx, e.operand)], e.loc);
-    case "Logical": {
-      const l = truthy(m, ctx, e.left);
-      const [r] = alternatives(ctx, [() => truthy(m, ctx, e.right), () => null]);
-      return { kind: "logical", op: e.operator === "and" ? "&&" : "||", left: l, right: r!, loc: e.loc };
-    }
-    case "Conditional": {
-      let test = truthy(m, ctx, e.test);
-      if (e.negate) test = not(test);
-      const [then, otherwise] = alternatives(ctx, [() => lowerExpr(m, ctx, e.consequent), () => (e.alternate ? lowerExpr(m, ctx, e.alternate) : lit(null))]);
-      return cond(test, then!, otherwise!, e.loc);
-    }
-    case "IfExpr":
-      return lowerIfExpr(m, ctx, e);
-    case "Match":
-      return lowerMatch(m, ctx, e);
-    case "Call":
-      return lowerCall(m, ctx, e);
-    case "MethodCall":
-      return lowerMethodCall(m, ctx, e);
-    case "Member":
-      return rtCall("getProp", [lowerExpr(m, ctx, e.object), lit(e.property)], e.loc);
-    case "Index":
-      return rtCall("index", [lowerExpr(m, ctx, e.object), lowerExpr(m, ctx, e.index)], e.loc);
     case "Instantiate":
       return rtCall(
         "instantiate",
         [lowerExpr(m, ctx, e.target), array(e.overrides.map((o) => lit(o.key))), array(e.overrides.map((o) => storedValue(m, ctx, o.value)))],
         e.loc,
       );
-    case "Lambda":
-      return lowerLambda(m, ctx, e, "lambda");
-    case "SuperCall":
-      return lowerSuperCall(m, ctx, e);
-    case "Raise":
-      return rtCall("raise", [lowerExpr(m, ctx, e.value)], e.loc);
-    case "SpawnExpr":
-      return rtCall("spawnActor", [lowerExpr(m, ctx, e.value)], e.loc);
   }
+}
+
+/** `and` / `or` and suffix conditionals: the right side / each branch is an alternative path. */
+function lowerBranching(m: ModuleState, ctx: FnCtx, e: A.Logical | A.Conditional): IrExpr {
+  if (e.type === "Logical") {
+    const l = truthy(m, ctx, e.left);
+    const [r] = alternatives(ctx, [() => truthy(m, ctx, e.right), () => null]);
+    return { kind: "logical", op: e.operator === "and" ? "&&" : "||", left: l, right: r!, loc: e.loc };
+  }
+  let test = truthy(m, ctx, e.test);
+  if (e.negate) test = not(test);
+  const [then, otherwise] = alternatives(ctx, [() => lowerExpr(m, ctx, e.consequent), () => (e.alternate ? lowerExpr(m, ctx, e.alternate) : lit(null))]);
+  return cond(test, then!, otherwise!, e.loc);
 }
 
 /**
