@@ -133,17 +133,22 @@ function collectAssignments(scope: Scope, analysis: Analysis): Assignments {
   const values = new Map<string, A.Expression[]>();
   const disqualified = new Set<string>();
   let unknownLoad = false;
+  const assignedValue = (name: string, value: A.Expression) => {
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
+  };
   const collect = (list: A.Statement[]) =>
     forEachBinding(
       list,
       (b) => {
         switch (b.kind) {
           case "assign":
-            values.set(b.name, [...(values.get(b.name) ?? []), b.value]);
+            assignedValue(b.name, b.value);
             return;
           case "typed":
             if (b.typeWord === "bignum") disqualified.add(b.name);
-            else values.set(b.name, [...(values.get(b.name) ?? []), b.value]);
+            else assignedValue(b.name, b.value);
             return;
           case "unknown-load":
             unknownLoad = true;
