@@ -16,8 +16,8 @@ import type { KnownBehavior } from "./ir.js";
  * variable of the module, and copying them at every `if` made lowering quadratic in its length.)
  */
 export class RuleFacts {
-  /** What this layer changed: rules, or null for a name whose facts it forgot. */
-  private readonly changes = new Map<string, KnownBehavior[] | null>();
+  /** What this layer changed: rules, or null for a name whose facts it forgot (made on the first change). */
+  private changes: Map<string, KnownBehavior[] | null> | null = null;
   /** `clear()` was called here: nothing below this layer is visible. */
   private cleared = false;
 
@@ -25,7 +25,7 @@ export class RuleFacts {
 
   get(name: string): KnownBehavior[] | undefined {
     for (let facts: RuleFacts | null = this; facts !== null; facts = facts.below) {
-      const rules = facts.changes.get(name);
+      const rules = facts.changes?.get(name);
       if (rules !== undefined) return rules ?? undefined;
       if (facts.cleared) return undefined;
     }
@@ -33,16 +33,18 @@ export class RuleFacts {
   }
 
   set(name: string, rules: KnownBehavior[]): void {
-    this.changes.set(name, rules);
+    (this.changes ??= new Map()).set(name, rules);
   }
 
+  /** Forgets what is known about `name` (most writes go to names nothing is known about). */
   delete(name: string): void {
-    if (this.below === null) this.changes.delete(name);
-    else this.changes.set(name, null);
+    if (this.get(name) === undefined) return;
+    if (this.below === null) this.changes!.delete(name);
+    else (this.changes ??= new Map()).set(name, null);
   }
 
   clear(): void {
-    this.changes.clear();
+    this.changes = null;
     this.cleared = true;
   }
 
@@ -56,7 +58,7 @@ export class RuleFacts {
     const out = new Set<string>();
     const forgotten = new Set<string>();
     for (let facts: RuleFacts | null = this; facts !== null; facts = facts.below) {
-      for (const [name, rules] of facts.changes) {
+      for (const [name, rules] of facts.changes ?? []) {
         if (out.has(name) || forgotten.has(name)) continue;
         if (rules === null) forgotten.add(name);
         else out.add(name);
@@ -71,7 +73,7 @@ export class RuleFacts {
    * null when the layer cleared everything.
    */
   static changedIn(layer: RuleFacts): Iterable<string> | null {
-    return layer.cleared ? null : layer.changes.keys();
+    return layer.cleared ? null : (layer.changes?.keys() ?? []);
   }
 }
 
