@@ -94,7 +94,7 @@ export class JsPrinter {
   }
 
   private takeText(): string {
-    this.settle();
+    this.settle(true);
     const text = this.text.join("");
     this.text = [];
     return text;
@@ -105,11 +105,12 @@ export class JsPrinter {
   }
 
   /**
-   * Without a map, joins the pieces written since the last call into one string. Called after
-   * every statement, so the many small pieces die young instead of being kept to the end.
+   * Without a map, joins the pieces written so far into one string once there are enough of them
+   * (or `always`). Called after every statement, so the many small pieces die young instead of
+   * being kept to the end, while each join still covers many pieces.
    */
-  private settle(): void {
-    if (this.options.sourceMap) return;
+  private settle(always = false): void {
+    if (this.options.sourceMap || (!always && this.chunks.length < SETTLE_PIECES)) return;
     this.text.push((this.chunks as string[]).join(""));
     this.chunks.length = 0;
   }
@@ -130,7 +131,7 @@ export class JsPrinter {
   }
 
   private pad(): string {
-    return "  ".repeat(this.indentLevel);
+    return PADS[this.indentLevel] ?? "  ".repeat(this.indentLevel);
   }
 
   // ---------------------------------------------------------------- statements
@@ -563,9 +564,21 @@ function literal(v: number | string | boolean | null | undefined): string {
     if (v === -Infinity) return "-Infinity";
     return String(v);
   }
-  if (typeof v === "string") return JSON.stringify(v).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  if (typeof v === "string") {
+    const json = JSON.stringify(v);
+    return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
+  }
   return String(v);
 }
+
+/** U+2028 and U+2029 are line breaks in JS source (older engines reject them in string literals). */
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/** How many pieces the printer collects before joining them (see `settle`). */
+const SETTLE_PIECES = 512;
+
+/** Indentation strings for the usual depths, made once. */
+const PADS = Array.from({ length: 16 }, (_, depth) => "  ".repeat(depth));
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
