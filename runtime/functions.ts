@@ -18,6 +18,12 @@ export function fn(
 ): GrFunction {
   const f = new GrFunction(name, params, impl ?? unreachableSync, kind, variadic, defaults);
   if (gen) f.gen = gen;
+  // Stack frames show a JS function's `name`: keep it the Graphoid name where the JS one differs
+  // (a mangled reserved word, or a bundler's renaming such as `greet2`).
+  if (name !== null) {
+    if (impl !== null && impl.name !== name) Object.defineProperty(impl, "name", { value: name });
+    if (gen && gen.name !== name) Object.defineProperty(gen, "name", { value: name });
+  }
   if (onFunctionCreated !== null) onFunctionCreated(f);
   return f;
 }

@@ -2,6 +2,7 @@
 // never imports this file (it must bundle for browsers); the CLI and Node bundles install it.
 import * as fs from "node:fs";
 import * as os from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Host } from "./host.js";
 
 /** Output is written in large chunks; `flush()` must run before the process exits. */
@@ -80,6 +81,7 @@ export function createNodeHost(programArgs: string[]): NodeHost {
       stdout.flush();
       return readLineSync();
     },
+    sourceMap: readSourceMap,
     onSignal: (signal, handler) => {
       process.on(signal, handler);
     },
@@ -122,6 +124,40 @@ export function createNodeHost(programArgs: string[]): NodeHost {
     },
   };
   return { host, stdout, stderr };
+}
+
+/**
+ * The source map a script names in its `//# sourceMappingURL=` comment (inline or a file beside
+ * it); null for scripts that are not files or have none.
+ */
+function readSourceMap(script: string): { json: string; url: string } | null {
+  let url: URL;
+  if (script.startsWith("file:")) url = new URL(script);
+  else if (/^(\/|[A-Za-z]:[\\/])/.test(script)) url = pathToFileURL(script);
+  else return null;
+  url.search = "";
+  url.hash = "";
+  let text: string;
+  try {
+    text = fs.readFileSync(fileURLToPath(url), "utf8");
+  } catch {
+    return null;
+  }
+  const comment = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(text.slice(text.lastIndexOf("sourceMappingURL=") - 4));
+  if (!comment) return null;
+  const reference = comment[1]!;
+  const inline = /^data:application\/json[^,]*?(;base64)?,(.*)$/.exec(reference);
+  if (inline) {
+    const json = inline[1] ? Buffer.from(inline[2]!, "base64").toString("utf8") : decodeURIComponent(inline[2]!);
+    return { json, url: url.href };
+  }
+  const mapUrl = new URL(reference, url);
+  if (mapUrl.protocol !== "file:") return null;
+  try {
+    return { json: fs.readFileSync(fileURLToPath(mapUrl), "utf8"), url: mapUrl.href };
+  } catch {
+    return null;
+  }
 }
 
 /** Reads one line from stdin synchronously (the language's `input()` blocks). */

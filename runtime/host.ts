@@ -42,6 +42,12 @@ export interface Host {
    * action; absent where there are no signals (browsers).
    */
   onSignal?(signal: string, handler: () => void): void;
+  /**
+   * The source map of a loaded script, named as a stack trace names it (a URL or a path): the
+   * map's JSON text and the URL its sources are relative to. Errors use it for `.gr` positions;
+   * absent where scripts cannot be read back (browsers).
+   */
+  sourceMap?(script: string): { json: string; url: string } | null;
   /** Where the host is: "node" or "browser". */
   kind: "node" | "browser";
   /**

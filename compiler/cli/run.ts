@@ -36,7 +36,6 @@ export async function runProgram(options: RunOptions): Promise<number> {
   const program = lookup(entry, mode) ?? (await compile(options, entry, mode));
   if (program === null) return 1;
 
-  process.setSourceMapsEnabled(true);
   // Room for the Graphoid call chain of an uncaught error between the runtime's own frames.
   Error.stackTraceLimit = 40;
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;

@@ -171,7 +171,6 @@ export async function specCommand(pathArg: string): Promise<number> {
     return 1;
   }
 
-  process.setSourceMapsEnabled(true);
   const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
   const node = createNodeHost(["graphoid", driverFile]);
   rt.installHost(node.host);

@@ -86,9 +86,8 @@ export function graphoidPlugin(options: GraphoidPluginOptions = {}): Plugin {
  * public names, through the bundle's own runtime) and `run(options)`. In a browser bundle the
  * program runs when the bundle loads (`status` is its exit status). In a Node ES module bundle it
  * runs, with the Node host, when the bundle is the process's main module (`node out.mjs`), and
- * ends the process with the program's status; imported, it only exports. A bundle cannot turn on
- * Node's source maps for itself, so a main bundle that finds them off turns them on and imports
- * itself again: the run then reports `.gr` positions.
+ * ends the process with the program's status; imported, it only exports. Runtime errors report
+ * `.gr` positions through the bundle's source map, which the runtime reads when an error needs it.
  */
 export function entrySource(file: string, platform: string, format: string, options: Pick<GraphoidPluginOptions, "deterministic"> = {}): string {
   const main = JSON.stringify(file);
@@ -113,13 +112,8 @@ export function entrySource(file: string, platform: string, format: string, opti
     `const self = import.meta.url.replace(/[?#].*$/, "");`,
     `let isMain = false;`,
     `try { isMain = !!process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === self; } catch {}`,
-    `if (isMain && process.sourceMapsEnabled === false && !import.meta.url.includes("graphoid-maps")) {`,
-    `  process.setSourceMapsEnabled(true);`,
-    `  await import(self + "?graphoid-maps");`,
-    `} else {`,
-    `  installNodeHost();`,
-    `  if (isMain) runEntry(main);`,
-    `}`,
+    `installNodeHost();`,
+    `if (isMain) runEntry(main);`,
     "",
   ].join("\n");
 }

@@ -28,7 +28,6 @@ export function installNodeHost(args: string[] = process.argv.slice(1)): NodeHos
     node.stderr.flush();
   };
   rt.installHost({ ...node.host, flush } as Partial<Host>);
-  process.setSourceMapsEnabled?.(true);
   // Deep enough for the Graphoid call chain of an uncaught error (as `graphoid run`).
   if (Error.stackTraceLimit < 40) Error.stackTraceLimit = 40;
   process.on("exit", flush);

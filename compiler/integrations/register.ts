@@ -8,4 +8,7 @@ import { installNodeHost } from "./node-host.js";
 import { packageFiles } from "./paths.js";
 
 register(pathToFileURL(packageFiles.loader).href);
+// The hooks hand Node compiled JavaScript under the `.gr` URL, so only Node's own source-map
+// support can map those stack lines (the runtime takes `.gr` lines as already mapped).
+process.setSourceMapsEnabled(true);
 installNodeHost();

@@ -1,5 +1,6 @@
 // Errors: `GrErrorValue` is the error object a program sees (`catch as e`, `ValueError("x")`);
 // `GraphoidError` is the JS exception that carries one through compiled code.
+import { originalPosition } from "./source-map.js";
 
 /** Error type names that a message prefix can name (core.md §7.3). */
 const PREFIX_TYPES = new Set([
@@ -92,18 +93,27 @@ export function typedError(type: string, message: string): GraphoidError {
 }
 
 /**
- * Graphoid frames of a JS error, innermost first. Compiled modules carry source maps, so with
- * source-map support on (the CLI and bundles turn it on) stack lines name `.gr` files.
+ * Graphoid frames of a JS error, innermost first. Stack lines name compiled modules; their source
+ * maps give the `.gr` positions (lines that already name a `.gr` file, because Node's own
+ * source-map support is on, are taken as they are).
  */
 export function framesOf(e: Error): StackFrame[] {
   const out: StackFrame[] = [];
   for (const line of (e.stack ?? "").split("\n")) {
-    const m = /^\s*at (?:(.*?) \()?(.*\.gr):(\d+):(\d+)\)?$/.exec(line);
+    const m = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
     if (!m) continue;
+    let file = m[2]!;
+    let lineNo = Number(m[3]);
+    let column = Number(m[4]);
+    if (!file.endsWith(".gr")) {
+      const original = originalPosition(file, lineNo, column);
+      if (original === null || !original.source.endsWith(".gr")) continue;
+      ({ source: file, line: lineNo, column } = original);
+    }
     // V8 names a frame `Receiver.name [as property]`; a nameless one is a lambda.
     const fn = (m[1] ?? "<anonymous>").replace(/ \[as [^\]]*\]$/, "").replace(/^[\w$]+\./, "").replace(/\$g$/, "").replace(/\$$/, "");
     // A module's top level is its `$load` function (bundlers may number it: `$load4`).
-    out.push({ function: /^\$load\d*$/.test(fn) ? "<main>" : fn, file: m[2]!, line: Number(m[3]), column: Number(m[4]) });
+    out.push({ function: /^\$load\d*$/.test(fn) ? "<main>" : fn, file, line: lineNo, column });
   }
   return out;
 }

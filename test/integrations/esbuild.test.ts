@@ -35,9 +35,20 @@ describe("a .gr entry point", () => {
     const ran = node(["out.mjs"], dir);
     expect(ran.stdout).toBe("hello Ada\n2\n");
     expect(ran.status).toBe(1);
-    // Node's source maps are off: the bundle turns them on and reports the `.gr` position.
+    // Node's source maps are off: the runtime reads the bundle's map for the `.gr` position.
     expect(ran.stderr).toContain("greet.gr:6:10: error: RuntimeError: Division by zero");
     expect(ran.stderr).toContain("> 6 |   return n / 0");
+  });
+
+  it("reports the call chain with Graphoid names, though esbuild renames the functions", async () => {
+    const dir = project({ "main.gr": ["fn g() { h() }", 'fn h() { raise "boom" }', "g()", ""].join("\n") });
+    await bundle(dir, "main.gr");
+    // esbuild renames these functions in the bundle (g2, h2): the frames must not show it.
+    expect(readFileSync(join(dir, "out.mjs"), "utf8")).toMatch(/function g\d/);
+    const ran = node(["out.mjs"], dir);
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toContain("main.gr:2:10: error: RuntimeError: boom");
+    expect(ran.stderr).toContain("  at g (main.gr:1:10)\n  at top level (main.gr:3:1)");
   });
 
   it("chains the compiled modules' source maps into the bundle's", async () => {
