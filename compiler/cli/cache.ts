@@ -5,10 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cacheDir, runtimeFile } from "./paths.js";
-
-/** Injected by scripts/build.mjs: a hash of the compiler's and runtime's sources. */
-declare const __GRAPHOID_BUILD_ID__: string;
-const BUILD_ID = typeof __GRAPHOID_BUILD_ID__ === "string" ? __GRAPHOID_BUILD_ID__ : "dev";
+import { BUILD_ID } from "./build-id.js";
 
 interface Manifest {
   build: string;

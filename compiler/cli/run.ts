@@ -3,11 +3,11 @@
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
-import { displayPath, runtimeFile, stdlibDir } from "./paths.js";
+import { displayPath, stdlibDir } from "./paths.js";
 import { lookup, store, type CachedProgram } from "./cache.js";
+import { cliRuntimeSpecifier, loadRuntime } from "./runtime-loader.js";
 import { createNodeHost } from "../../runtime/host-node.js";
 import { codeFrame } from "../diagnostics/format.js";
-import type * as Runtime from "../../runtime/index.js";
 import type { CompiledModule } from "../../runtime/modules.js";
 
 export interface RunOptions {
@@ -20,7 +20,7 @@ export interface RunOptions {
 /** Compiles the program (loading the compiler); null after reporting its errors. */
 async function compile(options: RunOptions, entry: string, mode: string): Promise<CachedProgram | null> {
   const { compileProgramFiles, reportDiagnostics } = await import("./common.js");
-  const built = compileProgramFiles(options.file, { spec: options.spec });
+  const built = compileProgramFiles(options.file, { spec: options.spec, runtimeSpecifier: cliRuntimeSpecifier });
   if (reportDiagnostics(built.diagnostics, built.sources, (t) => process.stderr.write(t)) || !built.entry) return null;
   const program: CachedProgram = { source: built.entry.source, output: built.entry.output, needsCompiler: built.needsCompiler };
   // Programs with unresolved imports are not cached: the missing file may appear.
@@ -38,7 +38,7 @@ export async function runProgram(options: RunOptions): Promise<number> {
 
   // Room for the Graphoid call chain of an uncaught error between the runtime's own frames.
   Error.stackTraceLimit = 40;
-  const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
+  const rt = loadRuntime();
   const node = createNodeHost(["graphoid", entry, ...options.args]);
   const compileLoad = program.needsCompiler ? (await import("../dynamic-load.js")).dynamicLoader(rt, stdlibDir) : undefined;
   rt.installHost({ ...node.host, compileLoad });

@@ -15,9 +15,9 @@ import { Project } from "../project.js";
 import { parse } from "../parse/parse.js";
 import { formatDiagnostic, codeFrame } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { cacheDir, displayPath, runtimeFile, stdlibDir } from "./common.js";
+import { cacheDir, displayPath, stdlibDir } from "./common.js";
+import { cliRuntimeSpecifier, loadRuntime } from "./runtime-loader.js";
 import { createNodeHost } from "../../runtime/host-node.js";
-import type * as Runtime from "../../runtime/index.js";
 import type { CompiledModule } from "../../runtime/modules.js";
 
 /** Names of the driver's own bindings; `__` keeps them out of the way of spec files' names. */
@@ -144,7 +144,7 @@ export async function specCommand(pathArg: string): Promise<number> {
 
   const project = new Project({
     outDir: cacheDir(),
-    runtimeSpecifier: pathToFileURL(runtimeFile).href,
+    runtimeSpecifier: cliRuntimeSpecifier,
     stdlibDir,
     cwd: process.cwd(),
     sourcemap: "inline",
@@ -171,7 +171,7 @@ export async function specCommand(pathArg: string): Promise<number> {
     return 1;
   }
 
-  const rt = (await import(pathToFileURL(runtimeFile).href)) as typeof Runtime;
+  const rt = loadRuntime();
   const node = createNodeHost(["graphoid", driverFile]);
   rt.installHost(node.host);
   const compiled = (await import(pathToFileURL(built.entry.output).href)) as CompiledModule;
