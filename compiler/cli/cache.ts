@@ -1,33 +1,30 @@
 // The compile cache of `graphoid run`: a manifest per (entry file, compiler build, mode) records
 // the content hash of every source the program was compiled from and of every module written. When
 // all still match, the program runs from the cached modules without loading the compiler at all.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cacheDir, runtimeFile } from "./paths.js";
 import { BUILD_ID } from "./build-id.js";
+import { contentHash } from "./hash.js";
 
 interface Manifest {
   build: string;
   entrySource: string;
   entryOutput: string;
-  /** path → sha1 of the content, for every source read and every module written. */
+  /** path → hash of the content, for every source read and every module written. */
   files: Record<string, string>;
   /** Paths looked for and not found while resolving imports: they must still not exist. */
   absent: string[];
   needsCompiler: boolean;
 }
 
-function sha1(text: string | Buffer): string {
-  return createHash("sha1").update(text).digest("hex");
-}
 
 /**
  * Compiled modules import this installation's runtime by absolute URL, so the key includes where
  * the runtime is: two checkouts with the same sources must not share compiled modules.
  */
 function manifestPath(entry: string, mode: string): string {
-  return join(cacheDir(), `manifest-${sha1(`${entry}\0${mode}\0${BUILD_ID}\0${runtimeFile}`).slice(0, 20)}.json`);
+  return join(cacheDir(), `manifest-${contentHash(`${entry}\0${mode}\0${BUILD_ID}\0${runtimeFile}`)}.json`);
 }
 
 export interface CachedProgram {
@@ -49,7 +46,7 @@ export function lookup(entry: string, mode: string): CachedProgram | null {
   if (manifest.absent.some((p) => existsSync(p))) return null;
   for (const [file, hash] of Object.entries(manifest.files)) {
     try {
-      if (sha1(readFileSync(file)) !== hash) return null;
+      if (contentHash(readFileSync(file)) !== hash) return null;
     } catch {
       return null;
     }
@@ -60,9 +57,9 @@ export function lookup(entry: string, mode: string): CachedProgram | null {
 /** Records a successful compile: `sources` (text by path) and the modules written. */
 export function store(entry: string, mode: string, program: CachedProgram, sources: Map<string, string>, outputs: string[], absent: string[]): void {
   const files: Record<string, string> = {};
-  for (const [path, text] of sources) files[path] = sha1(text);
+  for (const [path, text] of sources) files[path] = contentHash(text);
   try {
-    for (const out of outputs) files[out] = sha1(readFileSync(out));
+    for (const out of outputs) files[out] = contentHash(readFileSync(out));
     const manifest: Manifest = {
       build: BUILD_ID,
       entrySource: program.source,

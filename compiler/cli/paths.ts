@@ -2,7 +2,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir, userInfo } from "node:os";
-import { createHash } from "node:crypto";
+import { contentHash } from "./hash.js";
 
 /** The package root: the CLI's files live in <root>/dist. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,7 +22,7 @@ export function cacheDir(): string {
   } catch {
     // no user database: one shared directory
   }
-  const installation = createHash("sha1").update(packageRoot).digest("hex").slice(0, 10);
+  const installation = contentHash(packageRoot).slice(0, 10);
   return join(tmpdir(), `graphoid-js-${user}`, installation);
 }
 
