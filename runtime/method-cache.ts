@@ -2,8 +2,10 @@
 // no universal method and whose arguments are positional) a cache object; when the receiver is a
 // class instance whose method table is the one seen last time, the call goes straight to the
 // compiled method body, with no lookup, no argument array and no guard scan. Everything else takes
-// the full path of dispatch.ts.
-import { GrGraph } from "./graph/graph.js";
+// the full path of dispatch.ts. Compiled code tests `hit` inline at each call site, so that every
+// site's `ic.body(...)` call sees one target and V8 can inline it; `call0`…`call3` are the sites'
+// slow path (they also fill the cache).
+import { GrGraph, type MethodTable } from "./graph/graph.js";
 import { GrList } from "./values/list.js";
 import { listMethods, stringMethods, type MethodImpl } from "./methods/table.js";
 import { callMethodIn, callMethodNU } from "./dispatch.js";
@@ -11,17 +13,9 @@ import type { Value } from "./values/value.js";
 
 type Body = (...args: any[]) => Value;
 
-/** Bumped whenever any method table changes (`fn Name.m`, include, remove_method …). */
-let methodTablesVersion = 0;
-
-export function methodTablesChanged(): void {
-  methodTablesVersion++;
-}
-
 export class MethodCache {
-  /** The method table the cached body came from, and the version it was read at. */
-  methods: Map<string, unknown> | null = null;
-  version = -1;
+  /** The `callKey` of the receivers `body` is the method of; null while the cache is empty. */
+  key: MethodTable | null = null;
   body: Body | null = null;
   /** The string or list method last used at this site. */
   stringMethod: MethodImpl | undefined = undefined;
@@ -39,24 +33,49 @@ export function methodCache(name: string, privileged: boolean): MethodCache {
 }
 
 /**
+ * The filled caches. A method table changed in place (`fn Name.m`, a class body's methods) empties
+ * them all, so that a hit needs no version check. Past FILLED_MAX they are emptied too, which
+ * bounds what this list keeps alive when modules are compiled and run again and again.
+ */
+const filled: MethodCache[] = [];
+const FILLED_MAX = 1 << 16;
+
+export function methodTablesChanged(): void {
+  for (const ic of filled) {
+    ic.key = null;
+    ic.body = null;
+  }
+  filled.length = 0;
+}
+
+/**
  * Whether this instance's method `name` can be called directly: one unguarded user method of
  * exactly `argc` parameters, and no method constraints on the graph to check afterwards.
  */
 function fill(ic: MethodCache, g: GrGraph, argc: number): boolean {
-  if (g.constraints.length > 0) return false;
+  const key = g.callKey;
+  if (key === undefined) return false;
   if (!ic.privileged && ic.name.charCodeAt(0) === 95 /* _ */) return false;
-  const variants = g.methods.get(ic.name);
+  const variants = key.get(ic.name);
   if (variants === undefined || variants.length !== 1) return false;
   const v = variants[0]!;
   if (v.guard !== null || v.isStatic || v.fn.kind !== "method" || v.fn.params.length !== argc) return false;
-  ic.methods = g.methods;
-  ic.version = methodTablesVersion;
+  if (ic.key === null) {
+    if (filled.length === FILLED_MAX) methodTablesChanged();
+    filled.push(ic);
+  }
+  ic.key = key;
   ic.body = v.fn.impl;
   return true;
 }
 
+/**
+ * The hit test. Compiled call sites print it inline as `recv !== null && recv.callKey === $ic.key`
+ * (compiler/lower/calls.ts): only graphs have a `callKey`, an empty cache's key (null) is no
+ * graph's, and values are never undefined.
+ */
 function hit(ic: MethodCache, recv: Value): recv is GrGraph {
-  return recv instanceof GrGraph && recv.methods === ic.methods && ic.version === methodTablesVersion && recv.constraints.length === 0;
+  return recv instanceof GrGraph && recv.callKey === ic.key;
 }
 
 function slow(ic: MethodCache, recv: Value, args: Value[]): Value {

@@ -2,9 +2,10 @@
 // function registry (core.md §6.9); calls that reach the registry go through the module's function
 // table (DESIGN.md decision 5) and, when the arity is known, call the compiled body directly.
 import type * as A from "../parse/ast.js";
+import type { Loc } from "../parse/ast.js";
 import type { FnCtx, ModuleState } from "./context.js";
 import type { IrExpr } from "./ir.js";
-import { UNDEF, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
+import { NONE, UNDEF, and, array, assign, binary, cond, id, lit, member, rtCall, seq, call } from "./build.js";
 import { BUILTIN_FUNCTIONS, KEYWORD_NAMESPACES, SHADOWABLE_NAMESPACES } from "../analyze/builtins.js";
 import { someChildExpression } from "../analyze/walk.js";
 import { FN_TABLE, bindingRef, isDefinitelyDefined, readName, writeName } from "./names.js";
@@ -142,9 +143,58 @@ export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): Ir
   if (entry !== "callMethod" && !args.named && args.values.length <= 3) {
     // A call-site cache: class instances seen before go straight to the method body.
     const ic = m.methodCache(e.method, entry === "callMethodIn");
-    return rtCall(`call${args.values.length}`, [id(ic), lowerExpr(m, ctx, object), ...args.values], e.loc);
+    const recv = lowerExpr(m, ctx, object);
+    // The inline test looks for class instances: pointless on a value known to be something else.
+    const notGraph = object.type === "ListLit" || object.type === "MapLit" || staticType(m, ctx, object) !== "unknown";
+    if (notGraph) return rtCall(`call${args.values.length}`, [id(ic), recv, ...args.values], e.loc);
+    return cachedMethodCall(m, ctx, ic, recv, args.values, e.loc);
   }
   return maybeYield(ctx, entry, [lowerExpr(m, ctx, object), method, array(args.values), args.names], e.loc);
+}
+
+/**
+ * A call through the site's method cache, with the cache's hit test (runtime/method-cache.ts `hit`)
+ * written out here rather than in a shared helper: each site then has its own `$ic.body(...)` call,
+ * which sees one method and can be inlined, where a helper's one call would see every method of the
+ * program. The receiver and the arguments are evaluated first, in order, as in a call of `callN`;
+ * values whose evaluation runs no code (variables, literals, plain JS operators) are not put in
+ * temporaries since testing first cannot change them.
+ */
+function cachedMethodCall(m: ModuleState, ctx: FnCtx, ic: string, object: IrExpr, argValues: IrExpr[], loc: Loc): IrExpr {
+  const setup: IrExpr[] = [];
+  const held = (v: IrExpr): IrExpr => {
+    const t = temp(m, ctx);
+    setup.push(assign(id(t), v));
+    return id(t);
+  };
+  // An argument may rebind the receiver's variable (`xs.m(xs.pop!())`): then the receiver is held too.
+  const stableRecv = (object.kind === "id" || object.kind === "literal") && argValues.every(runsNoCode);
+  const recv = stableRecv ? object : held(object);
+  const args = argValues.map((v) => (runsNoCode(v) ? v : held(v)));
+  const cache = id(ic);
+  const hit = and(binary("!==", recv, NONE), binary("===", member(recv, "callKey"), member(cache, "key")));
+  const fast = call(member(cache, "body"), [recv, ...args], loc);
+  const slow = rtCall(`call${args.length}`, [cache, recv, ...args], loc);
+  return seq([...setup, cond(hit, fast, slow, loc)]);
+}
+
+/** Whether evaluating `v` runs no Graphoid or runtime code: it can neither fail nor change anything. */
+function runsNoCode(v: IrExpr): boolean {
+  switch (v.kind) {
+    case "id":
+    case "literal":
+      return true;
+    case "binary":
+      return v.op !== "instanceof" && runsNoCode(v.left) && runsNoCode(v.right);
+    case "unary":
+      return runsNoCode(v.operand);
+    case "logical":
+      return runsNoCode(v.left) && runsNoCode(v.right);
+    case "cond":
+      return runsNoCode(v.test) && runsNoCode(v.then) && runsNoCode(v.else);
+    default:
+      return false;
+  }
 }
 
 /** Methods every value answers before its own (core.md §3.10); a class cannot override them. */

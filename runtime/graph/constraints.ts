@@ -24,7 +24,7 @@ export function addMethodConstraint(g: GrGraph, args: readonly Value[]): Value {
   if (!(fn instanceof GrFunction)) throw rtError(`add_method_constraint() expects a function, got ${typeName(fn)}`);
   const name = args[1] ?? "custom_constraint";
   if (typeof name !== "string") throw rtError(`add_method_constraint() name must be a string, got ${typeName(name)}`);
-  g.constraints.push({ name, fn });
+  g.constraints = [...g.constraints, { name, fn }];
   return null;
 }
 

@@ -24,6 +24,15 @@ export interface GNode {
   in: Map<string, GEdge>;
 }
 
+/** A class's methods by name, each with its variants in declaration order. */
+export type MethodTable = Map<string, MethodVariant[]>;
+
+/** A method constraint: a built-in one (`fn` null) or `add_method_constraint(fn, name)`. */
+export interface MethodConstraint {
+  name: string;
+  fn: GrFunction | null;
+}
+
 /** One variant of a method: `fn m() when guard { }` (guard null: the fallback). */
 export interface MethodVariant {
   name: string;
@@ -67,17 +76,43 @@ export class GrGraph extends GrCollection implements GrObject {
   className: string | null = null;
   /** Class-like properties (the `__properties__` layer), insertion ordered. */
   props: PropTable = newProps();
+  private methodTable: MethodTable = new Map();
+  private constraintList: readonly MethodConstraint[] = [];
   /**
-   * Methods by name. Shared by reference between a class and the instances made from it, so
-   * methods attached later are visible; `include` replaces the map, cutting older instances off.
+   * What call-site method caches compare (runtime/method-cache.ts): the method table while there
+   * are no method constraints to check after a call, else undefined (never cached).
    */
-  methods = new Map<string, MethodVariant[]>();
+  callKey: MethodTable | undefined = this.methodTable;
   /** The class this class was declared `from`. */
   parent: GrGraph | null = null;
   /** The class an instance was created from (`template()`). */
   template: GrGraph | null = null;
-  /** Method constraints (`:read_only`, custom functions), collections.md §8.8. */
-  constraints: { name: string; fn: GrFunction | null }[] = [];
+
+  /**
+   * Methods by name. Shared by reference between a class and the instances made from it, so
+   * methods attached later are visible; `include` replaces the map, cutting older instances off.
+   */
+  get methods(): MethodTable {
+    return this.methodTable;
+  }
+
+  set methods(table: MethodTable) {
+    this.methodTable = table;
+    this.callKey = this.constraintList.length === 0 ? table : undefined;
+  }
+
+  /**
+   * Method constraints (`:read_only`, custom functions), collections.md §8.8. Replaced, never
+   * changed in place, so that `callKey` follows.
+   */
+  get constraints(): readonly MethodConstraint[] {
+    return this.constraintList;
+  }
+
+  set constraints(list: readonly MethodConstraint[]) {
+    this.constraintList = list;
+    this.callKey = list.length === 0 ? this.methodTable : undefined;
+  }
 
   grType(): string {
     return "graph";

@@ -242,7 +242,7 @@ export function addRule(g: GrGraph, args: readonly Value[]): Value {
       if (!g.behaviorRules.some((b) => b.name === request.name)) g.behaviorRules.push({ name: request.name, args: request.args });
       return null;
     case "constraint":
-      if (!g.constraints.some((c) => c.fn === null && c.name === request.name)) g.constraints.push({ name: request.name, fn: null });
+      if (!g.constraints.some((c) => c.fn === null && c.name === request.name)) g.constraints = [...g.constraints, { name: request.name, fn: null }];
       return null;
     case "structural": {
       if (g.rules.some((r) => r.name === request.name && r.param === request.param)) return null;
