@@ -90,11 +90,13 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
   if (ctx.self && binding.kind === "local" && name !== "self") {
     // `level = level + 1` in a method: a property of self unless a local of that name exists.
     const tmp = m.fresh("v");
-    const isLocal = binding.kind === "local" ? binary("!==", target, UNDEF) : lit(true);
+    const isLocal = binary("!==", target, UNDEF);
     const notProperty: IrExpr = { kind: "unary", op: "!", operand: rtCall("selfSet", [id(ctx.self), lit(name), id(tmp)]) };
     const setLocal = [exprStmt(assign(target, id(tmp)))];
-    const general = ifStmt({ kind: "logical", op: "||", left: isLocal, right: notProperty }, setLocal, null, loc);
-    if (!declaresProp(ctx, name)) return [{ kind: "var", declKind: "const", name: tmp, init: value, loc }, general];
+    if (!declaresProp(ctx, name)) {
+      const general = ifStmt({ kind: "logical", op: "||", left: isLocal, right: notProperty }, setLocal, null, loc);
+      return [{ kind: "var", declKind: "const", name: tmp, init: value, loc }, general];
+    }
     // The class declares it: a field store when it exists and self is not frozen.
     const fieldStore: IrExpr = {
       kind: "logical",
@@ -104,7 +106,7 @@ export function writeName(m: ModuleState, ctx: FnCtx, name: string, value: IrExp
     };
     return [
       { kind: "var", declKind: "const", name: tmp, init: value, loc },
-      ifStmt(binary("!==", target, UNDEF), setLocal, [ifStmt(fieldStore, [exprStmt(assign(ownProp(ctx, name), id(tmp)))], [general])], loc),
+      ifStmt(isLocal, setLocal, [ifStmt(fieldStore, [exprStmt(assign(ownProp(ctx, name), id(tmp)))], [ifStmt(notProperty, setLocal, null, loc)])], loc),
     ];
   }
   if (binding.kind === "module" && name.startsWith("__")) {
