@@ -75,7 +75,7 @@ export { configure, restoreSettings, storeValue } from "./configure.js";
 export { runMain, formatUncaught, formatCallers } from "./program.js";
 export { host, installHost } from "./host.js";
 export { wrapBreaker } from "./healing/breaker.js";
-export { methodCache, call0, call1, call2, call3 } from "./method-cache.js";
+export { methodCache, call0, call1, call2, call3, bare0, bare1, bare2, bare3 } from "./method-cache.js";
 export { currentScope, enableCallTracing } from "./reflect/index.js";
 export {
   spawnTask,

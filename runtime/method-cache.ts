@@ -9,6 +9,8 @@ import { GrGraph, type MethodTable } from "./graph/graph.js";
 import { GrList } from "./values/list.js";
 import { listMethods, stringMethods, type MethodImpl } from "./methods/table.js";
 import { callMethodIn, callMethodNU } from "./dispatch.js";
+import { callBare } from "./classes.js";
+import type { FnTable } from "./functions.js";
 import type { Value } from "./values/value.js";
 
 type Body = (...args: any[]) => Value;
@@ -109,4 +111,33 @@ export function call2(ic: MethodCache, recv: Value, a: Value, b: Value): Value {
 export function call3(ic: MethodCache, recv: Value, a: Value, b: Value, c: Value): Value {
   if (hit(ic, recv)) return ic.body!(recv, a, b, c);
   return slow(ic, recv, [a, b, c]);
+}
+
+// A bare-name call in a method, `helper(a)` (core.md §6.9): a method of self, else the variable,
+// else the module's function registry. Compiled sites test for a hit inline as for `self.helper(a)`;
+// these are their slow path.
+
+function bareSlow(ic: MethodCache, self: Value, variable: Value | undefined, table: FnTable, args: Value[]): Value {
+  if (self instanceof GrGraph && fill(ic, self, args.length)) return ic.body!(self, ...args);
+  return callBare(self, variable, table, ic.name, args, null);
+}
+
+export function bare0(ic: MethodCache, self: Value, variable: Value | undefined, table: FnTable): Value {
+  if (hit(ic, self)) return ic.body!(self);
+  return bareSlow(ic, self, variable, table, []);
+}
+
+export function bare1(ic: MethodCache, self: Value, variable: Value | undefined, table: FnTable, a: Value): Value {
+  if (hit(ic, self)) return ic.body!(self, a);
+  return bareSlow(ic, self, variable, table, [a]);
+}
+
+export function bare2(ic: MethodCache, self: Value, variable: Value | undefined, table: FnTable, a: Value, b: Value): Value {
+  if (hit(ic, self)) return ic.body!(self, a, b);
+  return bareSlow(ic, self, variable, table, [a, b]);
+}
+
+export function bare3(ic: MethodCache, self: Value, variable: Value | undefined, table: FnTable, a: Value, b: Value, c: Value): Value {
+  if (hit(ic, self)) return ic.body!(self, a, b, c);
+  return bareSlow(ic, self, variable, table, [a, b, c]);
 }

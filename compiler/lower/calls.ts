@@ -61,6 +61,9 @@ export function lowerCall(m: ModuleState, ctx: FnCtx, e: A.Call): IrExpr {
   const variable = binding ? bindingRef(binding, name) : UNDEF;
   if (ctx.self) {
     // In a method: a method of self wins over variables and the registry (core.md §6.9).
+    if (!ctx.gen && !args.named && args.values.length <= 3) {
+      return cachedMethodCall(m, ctx, m.methodCache(name, true), id(ctx.self), args.values, e.loc, variable);
+    }
     return maybeYield(ctx, "callBare", [id(ctx.self), variable, id(FN_TABLE), lit(name), array(args.values), args.names], e.loc);
   }
   const viaRegistry = registryCall(m, ctx, name, args, e.loc);
@@ -156,25 +159,27 @@ export function lowerMethodCall(m: ModuleState, ctx: FnCtx, e: A.MethodCall): Ir
  * A call through the site's method cache, with the cache's hit test (runtime/method-cache.ts `hit`)
  * written out here rather than in a shared helper: each site then has its own `$ic.body(...)` call,
  * which sees one method and can be inlined, where a helper's one call would see every method of the
- * program. The receiver and the arguments are evaluated first, in order, as in a call of `callN`;
- * values whose evaluation runs no code (variables, literals, plain JS operators) are not put in
- * temporaries since testing first cannot change them.
+ * program. On a miss, `$rt.callN`, or for a bare-name call in a method (`variable` given: what the
+ * name holds as a variable) `$rt.bareN`. The operands are evaluated first, in order, as in a call
+ * of those; values whose evaluation runs no code (variables, literals, plain JS operators) are not
+ * put in temporaries since testing first cannot change them.
  */
-function cachedMethodCall(m: ModuleState, ctx: FnCtx, ic: string, object: IrExpr, argValues: IrExpr[], loc: Loc): IrExpr {
+function cachedMethodCall(m: ModuleState, ctx: FnCtx, ic: string, object: IrExpr, argValues: IrExpr[], loc: Loc, variable: IrExpr | null = null): IrExpr {
   const setup: IrExpr[] = [];
-  const held = (v: IrExpr): IrExpr => {
-    const t = temp(m, ctx);
-    setup.push(assign(id(t), v));
-    return id(t);
+  const hold = (v: IrExpr): IrExpr => {
+    const t = id(temp(m, ctx));
+    setup.push(assign(t, v));
+    return t;
   };
   // An argument may rebind the receiver's variable (`xs.m(xs.pop!())`): then the receiver is held too.
-  const stableRecv = (object.kind === "id" || object.kind === "literal") && argValues.every(runsNoCode);
-  const recv = stableRecv ? object : held(object);
-  const args = argValues.map((v) => (runsNoCode(v) ? v : held(v)));
+  const laterRunCode = (variable !== null && !runsNoCode(variable)) || !argValues.every(runsNoCode);
+  const recv = (object.kind === "id" || object.kind === "literal") && !laterRunCode ? object : hold(object);
+  const name = variable === null || runsNoCode(variable) ? variable : hold(variable);
+  const args = argValues.map((v) => (runsNoCode(v) ? v : hold(v)));
   const cache = id(ic);
   const hit = and(binary("!==", recv, NONE), binary("===", member(recv, "callKey"), member(cache, "key")));
   const fast = call(member(cache, "body"), [recv, ...args], loc);
-  const slow = rtCall(`call${args.length}`, [cache, recv, ...args], loc);
+  const slow = name === null ? rtCall(`call${args.length}`, [cache, recv, ...args], loc) : rtCall(`bare${args.length}`, [cache, recv, name, id(FN_TABLE), ...args], loc);
   return seq([...setup, cond(hit, fast, slow, loc)]);
 }
 
