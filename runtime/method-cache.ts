@@ -72,9 +72,9 @@ function fill(ic: MethodCache, g: GrGraph, argc: number): boolean {
 }
 
 /**
- * The hit test. Compiled call sites print it inline as `recv !== null && recv.callKey === $ic.key`
- * (compiler/lower/calls.ts): only graphs have a `callKey`, an empty cache's key (null) is no
- * graph's, and values are never undefined.
+ * The hit test. Compiled call sites print it inline as `recv != null && recv.callKey === $ic.key`
+ * (compiler/lower/calls.ts): only graphs have a `callKey`, and an empty cache's key (null) is no
+ * graph's.
  */
 function hit(ic: MethodCache, recv: Value): recv is GrGraph {
   return recv instanceof GrGraph && recv.callKey === ic.key;

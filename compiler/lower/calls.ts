@@ -177,7 +177,8 @@ function cachedMethodCall(m: ModuleState, ctx: FnCtx, ic: string, object: IrExpr
   const name = variable === null || runsNoCode(variable) ? variable : hold(variable);
   const args = argValues.map((v) => (runsNoCode(v) ? v : hold(v)));
   const cache = id(ic);
-  const hit = and(binary("!==", recv, NONE), binary("===", member(recv, "callKey"), member(cache, "key")));
+  // `!= null`: a method value called as a plain function leaves parameters, self included, undefined.
+  const hit = and(binary("!=", recv, NONE), binary("===", member(recv, "callKey"), member(cache, "key")));
   const fast = call(member(cache, "body"), [recv, ...args], loc);
   const slow = name === null ? rtCall(`call${args.length}`, [cache, recv, ...args], loc) : rtCall(`bare${args.length}`, [cache, recv, name, id(FN_TABLE), ...args], loc);
   return seq([...setup, cond(hit, fast, slow, loc)]);

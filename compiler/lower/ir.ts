@@ -75,9 +75,10 @@ export interface IrNew extends IrBase {
   args: IrExpr[];
 }
 
+/** `!=` is only ever used against null, to test for null and undefined at once. */
 export type JsBinaryOp =
   | "+" | "-" | "*" | "/" | "%" | "**"
-  | "===" | "!==" | "<" | "<=" | ">" | ">="
+  | "===" | "!==" | "!=" | "<" | "<=" | ">" | ">="
   | "&" | "|" | "^" | "<<" | ">>" | ">>>"
   | "instanceof";
 
