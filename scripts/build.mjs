@@ -177,21 +177,42 @@ async function bundle() {
     ["runtime/index.ts", "dist/runtime.cjs", { platform: "neutral", format: "cjs", sourcemap: "external" }],
     ["runtime/host-node.ts", "dist/host-node.js", { sourcemap: "external" }],
   ];
-  // The CLI is split into chunks so that `graphoid run` with a warm compile cache loads only
-  // what running needs; the compiler chunk loads on demand.
-  const cli = esbuild.build({
+  // The CLI: dist/cli.js is the `graphoid` command with `run` in one file, so that a run with a
+  // warm compile cache loads one module of ours (each module Node loads costs about a
+  // millisecond). The other commands, and compiling, are loaded when used: dist/cli-COMMAND.js,
+  // split into shared chunks. Modules used by both halves exist once in each; they hold no state
+  // that must be shared (UsageError is recognised by name).
+  const cliOptions = {
     ...common,
-    entryPoints: { cli: join(root, "compiler/cli/main.ts") },
     outdir: join(root, "dist"),
-    splitting: true,
-    chunkNames: "cli-[name]-[hash]",
     external: ["esbuild", "typescript"],
     define: { __GRAPHOID_BUILD_ID__: JSON.stringify(buildId()) },
     banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' },
+  };
+  const later = { build: "cli/build.ts", check: "cli/check.ts", test: "cli/test.ts", spec: "cli/spec.ts", common: "cli/common.ts", "dynamic-load": "dynamic-load.ts" };
+  const loadedLater = {
+    name: "loaded-later",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = join(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+        for (const [name, source] of Object.entries(later)) {
+          if (target === join(root, "compiler", source)) return { path: `./cli-${name}.js`, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+  const cli = esbuild.build({ ...cliOptions, entryPoints: { cli: join(root, "compiler/cli/main.ts") }, plugins: [loadedLater, builtinsByRequire] });
+  const commands = esbuild.build({
+    ...cliOptions,
+    entryPoints: Object.fromEntries(Object.entries(later).map(([name, source]) => [`cli-${name}`, join(root, "compiler", source)])),
+    splitting: true,
+    chunkNames: "cli-chunk-[hash]",
     plugins: [builtinsByRequire],
   });
   await Promise.all([
     cli,
+    commands,
     ...integrations(common),
     ...entries
       .filter(([entry]) => existsSync(join(root, entry)))

@@ -1,7 +1,8 @@
 // The `graphoid` command. Exit status: 0 success, 1 program or compile error, 2 usage error.
-// Commands are loaded when used, so `graphoid run` with a warm compile cache never loads the
-// compiler (docs/ARCHITECTURE.md, "The CLI").
+// `run` is part of this module; the other commands are loaded when used, and so is the compiler,
+// so `graphoid run` with a warm compile cache never loads it (docs/ARCHITECTURE.md, "The CLI").
 import { UsageError } from "./paths.js";
+import { runProgram } from "./run.js";
 
 const VERSION = "0.1.0";
 
@@ -88,7 +89,6 @@ async function main(argv: string[]): Promise<number> {
       }
       const file = rest[i];
       if (!file) throw new UsageError("run needs a FILE.gr");
-      const { runProgram } = await import("./run.js");
       return runProgram({ file, args: rest.slice(i + 1), deterministic });
     }
     case "build": {
@@ -159,7 +159,8 @@ main(process.argv.slice(2)).then(
     if (process.argv[2] === "run" || process.argv[2] === "spec") process.exit(status);
   },
   (err: unknown) => {
-    if (err instanceof UsageError) {
+    // By name: the commands loaded later have their own copy of the class (scripts/build.mjs).
+    if (err instanceof Error && err.name === "UsageError") {
       process.stderr.write(`graphoid: ${err.message}\nRun \`graphoid --help\` for usage.\n`);
       process.exitCode = 2;
     } else {

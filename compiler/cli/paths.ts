@@ -9,7 +9,9 @@ export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), ".."
 export const runtimeFile = join(packageRoot, "dist", "runtime.js");
 export const stdlibDir = join(packageRoot, "stdlib");
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = "UsageError";
+}
 
 /**
  * Compiled modules and manifests, per user and per installation (compiled modules import this
