@@ -11,7 +11,9 @@ export interface Diagnostic {
 
 export function diagnostic(kind: DiagnosticKind, message: string, file: string, loc: Loc): Diagnostic {
   const entry = CATALOGUE[kind];
-  return { code: entry.code, severity: entry.severity, message, file, loc };
+  // AST locations compute their positions on demand (grammar.peggy, SourceLoc); a diagnostic
+  // leaves the compiler (JSON, structured clones between threads), so it holds plain ones.
+  return { code: entry.code, severity: entry.severity, message, file, loc: { start: loc.start, end: loc.end } };
 }
 
 /** Thrown inside a pass to stop compilation with one diagnostic; `compile()` catches it. */

@@ -126,7 +126,8 @@ export class JsPrinter {
   /** Ends the node `open(loc)` started: its pieces become one SourceNode of the enclosing node. */
   private close(loc: Loc | null | undefined): void {
     if (!this.options.sourceMap || !loc) return;
-    const node = new SourceNode(loc.start.line, loc.start.column - 1, this.options.sourceName, this.chunks as never);
+    const start = loc.start; // computed on each read for AST locations (grammar.peggy, SourceLoc)
+    const node = new SourceNode(start.line, start.column - 1, this.options.sourceName, this.chunks as never);
     this.chunks = this.outer.pop()!;
     this.chunks.push(node);
   }

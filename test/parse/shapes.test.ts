@@ -2,7 +2,7 @@
 // parser's brief, and node locations.
 import { describe, expect, it } from "vitest";
 import { parse } from "../../compiler/parse/parse.js";
-import type { Assign, ExprStmt, Expression } from "../../compiler/parse/ast.js";
+import type { Assign, ExprStmt, Expression, Loc } from "../../compiler/parse/ast.js";
 import { arg, assign, binary, call, exprStmt, id, num, parseError, parseOk, statements, str, syntaxAt } from "./helpers.js";
 
 const lambda = (params: string[], shape: object) => ({ type: "Lambda", params, ...shape });
@@ -337,8 +337,10 @@ describe("locations", () => {
   it("are 1-based lines and columns with 0-based offsets, covering exactly the node", () => {
     const program = parseOk("x = foo(1)\n  y = (a + b) * 2");
     const [first, second] = program.body as Assign[];
-    expect(first.loc).toEqual({ start: { offset: 0, line: 1, column: 1 }, end: { offset: 10, line: 1, column: 11 } });
-    expect(first.value.loc).toEqual({ start: { offset: 4, line: 1, column: 5 }, end: { offset: 10, line: 1, column: 11 } });
+    // Locations compute their positions when read (grammar.peggy, SourceLoc): compare what they read.
+    const plain = (loc: Loc) => ({ start: loc.start, end: loc.end });
+    expect(plain(first.loc)).toEqual({ start: { offset: 0, line: 1, column: 1 }, end: { offset: 10, line: 1, column: 11 } });
+    expect(plain(first.value.loc)).toEqual({ start: { offset: 4, line: 1, column: 5 }, end: { offset: 10, line: 1, column: 11 } });
     expect(second.loc.start).toEqual({ offset: 13, line: 2, column: 3 });
     // The product starts at the parenthesis; the sum inside it does not include it.
     const product = second.value as Expression & { type: "Binary" };
