@@ -64,10 +64,20 @@ export class JsPrinter {
   private chunks: Chunk[] = [];
   /** With a map: the pieces of the enclosing located nodes, innermost last. */
   private readonly outer: Chunk[][] = [];
-  /** Without a map: the text of the statements printed so far. */
+  /** Without a map: the text printed so far, in pieces of SETTLE_PIECES writes. */
   private text: string[] = [];
+  /**
+   * Without a map: the latest writes, in a fixed array whose slots are reused, so that writing
+   * allocates nothing but the joined text (an array that is emptied and grows again allocates
+   * its storage over and over).
+   */
+  private readonly pieces: string[] = new Array<string>(SETTLE_PIECES).fill("");
+  private count = 0;
+  private readonly sourceMap: boolean;
 
-  constructor(private readonly options: GenerateOptions) {}
+  constructor(private readonly options: GenerateOptions) {
+    this.sourceMap = options.sourceMap;
+  }
 
   /** The module's code and, when asked for, its source map (JSON text). */
   module(mod: IrModule, outFile: string): { code: string; map: string | null } {
@@ -95,25 +105,23 @@ export class JsPrinter {
   }
 
   private takeText(): string {
-    this.settle(true);
+    if (this.count > 0) this.text.push(this.pieces.slice(0, this.count).join(""));
+    this.count = 0;
     const text = this.text.join("");
     this.text = [];
     return text;
   }
 
   private write(text: string): void {
-    this.chunks.push(text);
-  }
-
-  /**
-   * Without a map, joins the pieces written so far into one string once there are enough of them
-   * (or `always`). Called after every statement, so the many small pieces die young instead of
-   * being kept to the end, while each join still covers many pieces.
-   */
-  private settle(always = false): void {
-    if (this.options.sourceMap || (!always && this.chunks.length < SETTLE_PIECES)) return;
-    this.text.push((this.chunks as string[]).join(""));
-    this.chunks.length = 0;
+    if (this.sourceMap) {
+      this.chunks.push(text);
+      return;
+    }
+    this.pieces[this.count++] = text;
+    if (this.count === SETTLE_PIECES) {
+      this.text.push(this.pieces.join(""));
+      this.count = 0;
+    }
   }
 
   /** Starts the node located at `loc` (with a map; without one, or without `loc`, nothing). */
@@ -152,11 +160,6 @@ export class JsPrinter {
   }
 
   private stmt(s: IrStmt): void {
-    this.statementInner(s);
-    this.settle();
-  }
-
-  private statementInner(s: IrStmt): void {
     const p = this.pad();
     switch (s.kind) {
       case "exprStmt": {
@@ -576,7 +579,7 @@ function literal(v: number | string | boolean | null | undefined): string {
 /** U+2028 and U+2029 are line breaks in JS source (older engines reject them in string literals). */
 const LINE_SEPARATORS = /[\u2028\u2029]/;
 
-/** How many pieces the printer collects before joining them (see `settle`). */
+/** How many pieces the printer collects before joining them (see `write`). */
 const SETTLE_PIECES = 512;
 
 /** Indentation strings for the usual depths, made once. */
