@@ -66,15 +66,17 @@ export function compileProgram(program: Program, options: CompileOptions): Compi
       return r;
     };
     const analysis = analyze(program, (path, loc) => resolveImport(path, loc).binding);
+    const mode = options.sourcemap ?? "inline";
+    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt", sourceMap: mode !== "none" });
+    // Each top-level statement is printed as soon as it is lowered (LowerOptions.settle).
     const ir = lower(program, analysis, {
       file,
       runtimeSpecifier: options.runtimeSpecifier ?? "graphoid-js/runtime",
       resolveImport,
       hmr: options.hmr ?? false,
       spec: options.spec ?? false,
+      settle: (statements, depth) => printer.printNow(statements, depth),
     });
-    const mode = options.sourcemap ?? "inline";
-    const printer = new JsPrinter({ sourceName: file, runtimeName: "$rt", sourceMap: mode !== "none" });
     const { code, map: mapJson } = printer.module(ir, options.outFile ?? file + ".mjs");
     let out = code;
     if (mode === "inline") {

@@ -74,6 +74,8 @@ export class JsPrinter {
   private readonly pieces: string[] = new Array<string>(SETTLE_PIECES).fill("");
   private count = 0;
   private readonly sourceMap: boolean;
+  /** The printer of `printNow` (its output goes elsewhere), made when first needed. */
+  private side: JsPrinter | null = null;
 
   constructor(private readonly options: GenerateOptions) {
     this.sourceMap = options.sourceMap;
@@ -90,6 +92,21 @@ export class JsPrinter {
     const { code, map } = new SourceNode(null, null, null, this.chunks as never).toStringWithSourceMap({ file: outFile });
     this.chunks = [];
     return { code, map: map.toString() };
+  }
+
+  /**
+   * Prints statements now, at indentation `depth`, for a module this printer prints later (the
+   * `settle` hook of lowering, compiler/lower/context.ts): the result holds their code, text or
+   * with a map the pieces of their SourceNodes, which `module` then takes in place.
+   */
+  printNow(statements: IrStmt[], depth: number): IrStmt {
+    const side = (this.side ??= new JsPrinter(this.options));
+    side.indentLevel = depth;
+    for (const s of statements) side.stmt(s);
+    if (!this.sourceMap) return { kind: "printed", code: side.takeText() };
+    const code = side.chunks;
+    side.chunks = [];
+    return { kind: "printed", code };
   }
 
   /** One statement as text (without a map). */
@@ -316,6 +333,10 @@ export class JsPrinter {
         this.write(s.label);
         this.write(":\n");
         this.stmt(s.body);
+        return;
+      case "printed":
+        if (this.sourceMap) for (const chunk of s.code as Chunk[]) this.chunks.push(chunk);
+        else this.write(s.code as string);
         return;
       case "comment":
         this.write(p);

@@ -68,6 +68,14 @@ export interface LowerOptions {
   /** Statement list that runs in spec mode (gspec globals predefined). */
   spec: boolean;
   /**
+   * Receives the IR of each top-level statement as soon as it is lowered, with the indentation
+   * depth it is printed at, and returns what the module keeps in its place: the compiler passes
+   * the printer, so the IR of a statement is garbage before the next one is lowered (keeping the
+   * IR of a large module until the end cost the garbage collector copying it, and printing it
+   * while it is fresh is faster). Without it the module holds the IR itself.
+   */
+  settle?: (statements: IrStmt[], depth: number) => IrStmt;
+  /**
    * Compile for a computed-path `load`: top-level names are the loading scope's variables
    * (reached through `$env`), and the output is a function body instead of a module.
    */

@@ -207,7 +207,8 @@ export type IrStmt =
   | IrThrow
   | IrTry
   | IrLabeled
-  | IrComment;
+  | IrComment
+  | IrPrinted;
 
 export interface IrExprStmt extends IrBase {
   kind: "exprStmt";
@@ -293,6 +294,15 @@ export interface IrLabeled extends IrBase {
 export interface IrComment extends IrBase {
   kind: "comment";
   text: string;
+}
+
+/**
+ * Statements the printer has already printed (see `LowerOptions.settle`): their code, which only
+ * the printer reads (text, or with a source map the pieces of its SourceNodes).
+ */
+export interface IrPrinted {
+  kind: "printed";
+  code: unknown;
 }
 
 /** A whole compiled module: its imports of other compiled modules and its body. */

@@ -64,7 +64,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
     const init = inherited ? rtCall("predefined", [id(MODULE), lit(name)]) : null;
     body.push(letVar(jsName(name), init));
   }
-  body.push(...topLevel(m, ctx, program.body));
+  body.push(...topLevel(m, ctx, program.body, 1)); // in the body of `$load`
   const exported = [...analysis.module.assigned].map((n) => ({ key: n, value: id(jsName(n)) }));
   body.push(exprStmt(rtCall("finishModule", [id(MODULE), { kind: "object", props: exported }])));
 
@@ -93,7 +93,7 @@ export function lower(program: A.Program, analysis: Analysis, options: LowerOpti
  */
 function lowerDynamicLoad(m: ModuleState, ctx: FnCtx, program: A.Program, names: Set<string>): IrModule {
   for (const name of names) ctx.vars.set(name, { kind: "env", js: jsName(name) });
-  const body = [constVar(FN_TABLE, rtCall("loadedFnTable", [fnSlots(m.analysis)])), ...topLevel(m, ctx, program.body)];
+  const body = [constVar(FN_TABLE, rtCall("loadedFnTable", [fnSlots(m.analysis)])), ...topLevel(m, ctx, program.body, 0)];
   return { imports: [], body: [...m.hoisted, ...declareTemps(ctx), ...body], exports: [] };
 }
 
@@ -145,17 +145,22 @@ export function temp(m: ModuleState, ctx: FnCtx, prefix = "t"): string {
  * Top-level statements. A top-level `return` only ends the statement it is in (core.md §1), so a
  * statement containing one is wrapped in a labelled block that the return breaks out of.
  */
-function topLevel(m: ModuleState, ctx: FnCtx, list: A.Statement[]): IrStmt[] {
+/** The module's statements, printed at indentation `depth` (see `LowerOptions.settle`). */
+function topLevel(m: ModuleState, ctx: FnCtx, list: A.Statement[], depth: number): IrStmt[] {
   const out: IrStmt[] = [];
+  const settle = m.options.settle;
   for (const s of list) {
+    let lowered: IrStmt[];
     if (containsTopLevelReturn(s)) {
       const label = m.fresh("stmt");
       ctx.statementLabel = label;
-      out.push({ kind: "labeled", label, body: { kind: "block", body: lowerStmt(m, ctx, s) } });
+      lowered = [{ kind: "labeled", label, body: { kind: "block", body: lowerStmt(m, ctx, s) } }];
       ctx.statementLabel = null;
     } else {
-      out.push(...lowerStmt(m, ctx, s));
+      lowered = lowerStmt(m, ctx, s);
     }
+    if (settle) out.push(settle(lowered, depth));
+    else out.push(...lowered);
   }
   return out;
 }
