@@ -45,10 +45,15 @@ export interface ReadInfo {
   maybeUndefined: boolean;
 }
 
+/** The facts of each read (an Identifier the analysis walked as a read), or undefined. */
+export interface ReadFacts {
+  get(node: A.Identifier): ReadInfo | undefined;
+}
+
 export interface Analysis {
   module: Scope;
   scopeOf: Map<A.Node | A.Program, Scope>;
-  reads: Map<A.Identifier, ReadInfo>;
+  reads: ReadFacts;
   /** Names declared by `fn` anywhere in the module, with their declared arities. */
   fnNames: Map<string, Set<string>>;
   /**
@@ -138,7 +143,7 @@ export function analyze(program: A.Program, importBinding: ImportBinding = (path
   const analysis: Analysis = {
     module: null as unknown as Scope,
     scopeOf: new Map(),
-    reads: new Map(),
+    reads: READS,
     fnNames: new Map(),
     stableFns: new Set(),
     usesTasks: false,
@@ -154,6 +159,14 @@ export function analyze(program: A.Program, importBinding: ImportBinding = (path
   }
   return analysis;
 }
+
+// The facts are kept on the Identifier nodes (`maybeUndefined`): a Map of every read of a large
+// module cost hashing and growing a table of tens of thousands of entries.
+const DEFINED: ReadInfo = { maybeUndefined: false };
+const MAYBE_UNDEFINED: ReadInfo = { maybeUndefined: true };
+const READS: ReadFacts = {
+  get: (node) => (node.maybeUndefined === undefined ? undefined : node.maybeUndefined ? MAYBE_UNDEFINED : DEFINED),
+};
 
 class Walker {
   /** How many `fn NAME` statements the module has, per name. */
@@ -238,7 +251,7 @@ class Walker {
 
   private readName(name: string, node: A.Identifier | null): void {
     const maybeUndefined = !this.isDefined(name);
-    if (node) this.out.reads.set(node, { maybeUndefined });
+    if (node) node.maybeUndefined = maybeUndefined;
     if (this.scope.params.includes(name)) return;
     this.scope.read.add(name);
     if (maybeUndefined) this.scope.readBeforeDef.add(name);

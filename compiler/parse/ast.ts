@@ -310,6 +310,8 @@ export interface NoneLit extends NodeBase {
 export interface Identifier extends NodeBase {
   type: "Identifier";
   name: string;
+  /** Set by analyze (scopes.ts) on a read: whether it may see the name undefined. */
+  maybeUndefined?: boolean;
 }
 
 export interface ListLit extends NodeBase {
