@@ -74,6 +74,8 @@ export class JsPrinter {
   private readonly pieces: string[] = new Array<string>(SETTLE_PIECES).fill("");
   private count = 0;
   private readonly sourceMap: boolean;
+  /** `$rt.name` per runtime function name. */
+  private readonly runtimeRefs = new Map<string, string>();
   /** The printer of `printNow` (its output goes elsewhere), made when first needed. */
   private side: JsPrinter | null = null;
 
@@ -196,8 +198,7 @@ export class JsPrinter {
       case "var":
         this.open(s.loc);
         this.write(p);
-        this.write(s.declKind);
-        this.write(" ");
+        this.write(s.declKind === "let" ? "let " : "const ");
         this.write(s.name);
         if (s.init) {
           this.write(" = ");
@@ -375,11 +376,13 @@ export class JsPrinter {
       case "id":
         this.write(e.name);
         return;
-      case "runtime":
-        this.write(this.options.runtimeName);
-        this.write(".");
-        this.write(e.name);
+      case "runtime": {
+        // One piece per reference, made once per name: the printer's cost is mostly per piece.
+        let text = this.runtimeRefs.get(e.name);
+        if (text === undefined) this.runtimeRefs.set(e.name, (text = this.options.runtimeName + "." + e.name));
+        this.write(text);
         return;
+      }
       case "member": {
         // `1.toFixed` would read as a number with a fraction.
         const numberObject = e.object.kind === "literal" && typeof e.object.value === "number";
@@ -421,8 +424,7 @@ export class JsPrinter {
         return;
       }
       case "unary": {
-        this.write(e.op);
-        if (e.op === "typeof" || e.op === "void") this.write(" ");
+        this.write(e.op === "typeof" ? "typeof " : e.op === "void" ? "void " : e.op);
         // Avoid `- -x` printing as `--x`.
         const negativeLiteral = e.operand.kind === "literal" && isNegativeNumber(e.operand.value);
         if (e.op === "-" && ((e.operand.kind === "unary" && e.operand.op === "-") || negativeLiteral)) this.write(" ");
