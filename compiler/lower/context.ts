@@ -122,7 +122,7 @@ export class ModuleState {
     if (js === undefined) {
       js = `$sym_${jsSafe(name)}_${this.symbols.size}`;
       this.symbols.set(name, js);
-      this.hoisted.push({
+      this.hoist({
         kind: "var",
         declKind: "const",
         name: js,
@@ -135,13 +135,19 @@ export class ModuleState {
   /** A module-level method cache for one call site (runtime/method-cache.ts). */
   methodCache(name: string, privileged: boolean): string {
     const js = `$ic${++this.counter}`;
-    this.hoisted.push({
+    this.hoist({
       kind: "var",
       declKind: "const",
       name: js,
       init: { kind: "call", callee: { kind: "runtime", name: "methodCache" }, args: [{ kind: "literal", value: name }, { kind: "literal", value: privileged }] },
     });
     return js;
+  }
+
+  /** Adds a module-level statement (printed at once when lowering has `settle`, like the body's). */
+  private hoist(statement: IrStmt): void {
+    const settle = this.options.settle;
+    this.hoisted.push(settle ? settle([statement], 0) : statement);
   }
 
   importModule(specifier: string): string {
