@@ -326,3 +326,11 @@ describe("value semantics", () => {
     expect(call(list(hash({ a: 1 })), "contains", hash({ a: 1 }))).toBe(true);
   });
 });
+
+describe("join", () => {
+  it("joins strings as they are and displays other elements, in order", () => {
+    expect(call(list("a", "b", "c"), "join", ", ")).toBe("a, b, c");
+    expect(call(list(), "join", "-")).toBe("");
+    expect(call(list("x", 2, 1.5, true, null, list(1, "y")), "join", "|")).toBe("x|2|1.5|true|none|[1, y]");
+  });
+});
