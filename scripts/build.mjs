@@ -142,6 +142,9 @@ function buildId() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** ES module bundles that contain CommonJS code (or `require` calls) get a real `require`. */
+const requireBanner = { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' };
+
 /**
  * Node's ES module facade of a builtin reads every export once, and node:fs's lazy ones then load
  * all of node:stream: ~3 ms of each start. The CLI takes builtins through `require` (its banner's).
@@ -169,7 +172,7 @@ async function bundle() {
   };
   const entries = [
 
-    ["compiler/index.ts", "dist/compiler.js", { external: ["esbuild", "typescript"], banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' } }],
+    ["compiler/index.ts", "dist/compiler.js", { external: ["esbuild", "typescript"], banner: requireBanner }],
     // No sourceMappingURL comment: error positions come from the maps of the scripts in a stack,
     // and the runtime's own frames never map to `.gr` files.
     ["runtime/index.ts", "dist/runtime.js", { platform: "neutral", sourcemap: "external" }],
@@ -187,7 +190,7 @@ async function bundle() {
     outdir: join(root, "dist"),
     external: ["esbuild", "typescript"],
     define: { __GRAPHOID_BUILD_ID__: JSON.stringify(buildId()) },
-    banner: { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' },
+    banner: requireBanner,
   };
   const later = { build: "cli/build.ts", check: "cli/check.ts", test: "cli/test.ts", spec: "cli/spec.ts", common: "cli/common.ts", "dynamic-load": "dynamic-load.ts" };
   const loadedLater = {
@@ -246,7 +249,6 @@ function integrations(common) {
       });
     },
   };
-  const banner = { js: 'import { createRequire as __grCreateRequire } from "node:module"; const require = __grCreateRequire(import.meta.url);' };
   const at = (file) => join(root, "compiler/integrations", file);
   return [
     esbuild.build({ ...common, platform: "neutral", entryPoints: { run: join(root, "runtime/embed.ts") }, outdir: join(root, "dist"), plugins: [sharedDist] }),
@@ -258,7 +260,7 @@ function integrations(common) {
       splitting: true,
       chunkNames: "int-[hash]",
       external: ["esbuild", "typescript"],
-      banner,
+      banner: requireBanner,
       plugins: [sharedDist],
     }),
   ];
@@ -267,7 +269,8 @@ function integrations(common) {
 /**
  * dist/runtime-cli.js: what modules compiled by the CLI import the runtime from. It re-exports the
  * instance that compiler/cli/runtime-loader.ts loaded from dist/runtime.cjs. Its exports are
- * copies, so the runtime must export no binding that it reassigns (`export let`): checked here.
+ * copies, so the runtime must export no binding that it reassigns: `export let` and `export var`
+ * declarations are checked here.
  */
 async function writeCliRuntime() {
   const runtime = await import(new URL("../dist/runtime.js", import.meta.url).href + `?t=${Date.now()}`);
