@@ -5,6 +5,7 @@ import sourceMap from "source-map";
 import type { Loc } from "../parse/ast.js";
 import type { IrExpr, IrModule, IrStmt, IrFunction } from "../lower/ir.js";
 import { inlineBehaviors } from "./behaviors.js";
+import { isAsciiIdentifier } from "../lower/context.js";
 
 const { SourceNode } = sourceMap;
 type Chunk = string | InstanceType<typeof SourceNode>;
@@ -76,6 +77,8 @@ export class JsPrinter {
   private readonly sourceMap: boolean;
   /** `$rt.name` per runtime function name. */
   private readonly runtimeRefs = new Map<string, string>();
+  /** `$rt.name(` per runtime function name. */
+  private readonly runtimeCalls = new Map<string, string>();
   /** The printer of `printNow` (its output goes elsewhere), made when first needed. */
   private side: JsPrinter | null = null;
 
@@ -163,14 +166,20 @@ export class JsPrinter {
     return PADS[this.indentLevel] ?? "  ".repeat(this.indentLevel);
   }
 
+  /** The indentation and `keyword` in one piece (the printer's cost is mostly per piece). */
+  private padded(keyword: Keyword): string {
+    return PADDED[keyword][this.indentLevel] ?? this.pad() + keyword;
+  }
+
   // ---------------------------------------------------------------- statements
 
-  private block(body: IrStmt[]): void {
+  /** `{ body }`; `before` (such as `") "`) is printed just before the brace, in the same piece. */
+  private block(body: IrStmt[], before: BlockOpening = ""): void {
     if (body.length === 0) {
-      this.write("{}");
+      this.write(EMPTY_BLOCK[before]);
       return;
     }
-    this.write("{\n");
+    this.write(OPEN_BLOCK[before]);
     this.indentLevel++;
     for (const s of body) this.stmt(s);
     this.indentLevel--;
@@ -197,8 +206,7 @@ export class JsPrinter {
       }
       case "var":
         this.open(s.loc);
-        this.write(p);
-        this.write(s.declKind === "let" ? "let " : "const ");
+        this.write(this.padded(s.declKind === "let" ? "let " : "const "));
         this.write(s.name);
         if (s.init) {
           this.write(" = ");
@@ -209,23 +217,19 @@ export class JsPrinter {
         return;
       case "if": {
         this.open(s.loc);
-        this.write(p);
-        this.write("if (");
+        this.write(this.padded("if ("));
         this.expr(s.test, 0);
-        this.write(") ");
-        this.block(s.then);
+        this.block(s.then, ") ");
         let otherwise = s.else;
         while (otherwise) {
           if (otherwise.length === 1 && otherwise[0]!.kind === "if") {
             const inner = otherwise[0] as Extract<IrStmt, { kind: "if" }>;
             this.write(" else if (");
             this.expr(inner.test, 0);
-            this.write(") ");
-            this.block(inner.then);
+            this.block(inner.then, ") ");
             otherwise = inner.else;
           } else {
-            this.write(" else ");
-            this.block(otherwise);
+            this.block(otherwise, " else ");
             otherwise = null;
           }
         }
@@ -235,18 +239,15 @@ export class JsPrinter {
       }
       case "while":
         this.open(s.loc);
-        this.write(p);
-        this.write("while (");
+        this.write(this.padded("while ("));
         this.expr(s.test, 0);
-        this.write(") ");
-        this.block(s.body);
+        this.block(s.body, ") ");
         this.write("\n");
         this.close(s.loc);
         return;
       case "for":
         this.open(s.loc);
-        this.write(p);
-        this.write("for (");
+        this.write(this.padded("for ("));
         if (s.init?.kind === "var") {
           this.write(s.init.declKind);
           this.write(" ");
@@ -262,21 +263,18 @@ export class JsPrinter {
         if (s.test) this.expr(s.test, 0);
         this.write("; ");
         if (s.update) this.expr(s.update, 0);
-        this.write(") ");
-        this.block(s.body);
+        this.block(s.body, ") ");
         this.write("\n");
         this.close(s.loc);
         return;
       case "forOf":
         this.open(s.loc);
-        this.write(p);
-        this.write("for (");
+        this.write(this.padded("for ("));
         if (s.declKind) this.write(s.declKind + " ");
         this.write(s.name);
         this.write(" of ");
         this.expr(s.iterable, PREC.assign!);
-        this.write(") ");
-        this.block(s.body);
+        this.block(s.body, ") ");
         this.write("\n");
         this.close(s.loc);
         return;
@@ -287,13 +285,13 @@ export class JsPrinter {
         return;
       case "return":
         this.open(s.loc);
-        this.write(p);
-        this.write("return");
         if (s.value) {
-          this.write(" ");
+          this.write(this.padded("return "));
           this.expr(s.value, 0);
+          this.write(";\n");
+        } else {
+          this.write(this.padded("return;\n"));
         }
-        this.write(";\n");
         this.close(s.loc);
         return;
       case "break":
@@ -305,8 +303,7 @@ export class JsPrinter {
         return;
       case "throw":
         this.open(s.loc);
-        this.write(p);
-        this.write("throw ");
+        this.write(this.padded("throw "));
         this.expr(s.value, 0);
         this.write(";\n");
         this.close(s.loc);
@@ -397,8 +394,15 @@ export class JsPrinter {
         this.write("]");
         return;
       case "call":
-        this.expr(e.callee, PREC.call!);
-        this.write("(");
+        if (e.callee.kind === "runtime" && !(this.sourceMap && e.callee.loc)) {
+          // `$rt.name(` in one piece, when no source-map node separates the callee.
+          let text = this.runtimeCalls.get(e.callee.name);
+          if (text === undefined) this.runtimeCalls.set(e.callee.name, (text = this.options.runtimeName + "." + e.callee.name + "("));
+          this.write(text);
+        } else {
+          this.expr(e.callee, PREC.call!);
+          this.write("(");
+        }
         this.args(e.args);
         this.write(")");
         return;
@@ -608,14 +612,22 @@ const SETTLE_PIECES = 512;
 /** Indentation strings for the usual depths, made once. */
 const PADS = Array.from({ length: 16 }, (_, depth) => "  ".repeat(depth));
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** Statement beginnings printed with their indentation (`padded`), made once per depth. */
+const KEYWORDS = ["let ", "const ", "if (", "while (", "for (", "return ", "return;\n", "throw "] as const;
+type Keyword = (typeof KEYWORDS)[number];
+const PADDED = Object.fromEntries(KEYWORDS.map((k) => [k, PADS.map((pad) => pad + k)])) as Record<Keyword, string[]>;
+
+/** What `block` may print just before its brace, and the resulting openings. */
+type BlockOpening = "" | ") " | " else ";
+const OPEN_BLOCK: Record<BlockOpening, string> = { "": "{\n", ") ": ") {\n", " else ": " else {\n" };
+const EMPTY_BLOCK: Record<BlockOpening, string> = { "": "{}", ") ": ") {}", " else ": " else {}" };
 
 function propertyAccess(name: string): string {
-  return IDENT.test(name) ? "." + name : `[${JSON.stringify(name)}]`;
+  return isAsciiIdentifier(name, true) ? "." + name : `[${JSON.stringify(name)}]`;
 }
 
 function objectKey(name: string): string {
   // `__proto__: v` in a literal would set the prototype instead of a property.
   if (name === "__proto__") return '["__proto__"]';
-  return IDENT.test(name) ? name : JSON.stringify(name);
+  return isAsciiIdentifier(name, true) ? name : JSON.stringify(name);
 }

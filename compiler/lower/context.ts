@@ -178,12 +178,24 @@ const JS_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
  */
 export function jsName(name: string): string {
   if (JS_RESERVED.has(name)) return name + "$";
-  if (JS_IDENTIFIER.test(name)) return name;
+  // Almost every name is plain ASCII; checking its characters is much faster than the regex.
+  if (isAsciiIdentifier(name) || JS_IDENTIFIER.test(name)) return name;
   let out = "";
   for (const ch of name) {
     out += /[\p{ID_Continue}]/u.test(ch) && (out !== "" || /[\p{ID_Start}_]/u.test(ch)) ? ch : `$${ch.codePointAt(0)!.toString(16)}$`;
   }
   return out;
+}
+
+/** `[A-Za-z_][A-Za-z0-9_]*` (and `$` where `dollar` allows it), without a regex. */
+export function isAsciiIdentifier(name: string, dollar = false): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (dollar && c === 36);
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }
 
 function jsSafe(name: string): string {
