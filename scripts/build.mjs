@@ -105,12 +105,14 @@ function generateParser() {
   }
 
   // Peggy matches a character class with a regular expression on the one-character string at
-  // the current position (`peg$rN.test(input.charAt(peg$currPos))`): ~220k regex calls per 10k
-  // lines, each several times slower than comparing the character code. Each class becomes an
-  // object with the same `test`, comparing code units against the ranges the regex accepts
-  // (found by trying every UTF-16 code unit, so the two agree exactly; "" matches nothing).
+  // the current position (`peg$rN.test(sK)`, sK = input.charAt(peg$currPos)): ~220k regex calls
+  // per 10k lines, each several times slower than comparing the character code. Each test
+  // becomes an inline comparison of the code unit with the ranges the regex accepts (found by
+  // trying every UTF-16 code unit, so the two agree exactly; "" gives NaN and matches nothing).
+  // Inline, not a function per class: a call costs more than the regex before V8 optimises it.
   function charClassesWithoutRegExps(source) {
-    return source.replace(/^const (peg\$r\d+) = (\/.*\/[a-z]*);$/gm, (_, name, literal) => {
+    const tests = new Map();
+    source = source.replace(/^const (peg\$r\d+) = (\/.*\/[a-z]*);$/gm, (_, name, literal) => {
       const regex = new Function(`return ${literal};`)();
       if (regex.flags.replace("i", "") !== "" || !/^\^\[[^\]]*\]$/.test(regex.source)) {
         throw new Error(`generateParser: unexpected character class ${literal}`);
@@ -123,9 +125,18 @@ function generateParser() {
         else ranges.push([code, code]);
       }
       if (ranges.length === 0) throw new Error(`generateParser: empty character class ${literal}`);
-      const tests = ranges.map(([low, high]) => (low === high ? `c === ${low}` : `(c >= ${low} && c <= ${high})`));
-      return `const ${name} = { test(s) { const c = s.charCodeAt(0); return ${tests.join(" || ")}; } }; // ${literal}`;
+      const c = "peg$charCode";
+      tests.set(name, ranges.map(([low, high]) => (low === high ? `${c} === ${low}` : `(${c} >= ${low} && ${c} <= ${high})`)).join(" || "));
+      return tests.size === 1 ? `let peg$charCode = 0; // the code unit a character class tests (build.mjs)` : `// ${name}: ${literal}`;
     });
+    source = source.replace(/\b(peg\$r\d+)\.test\((s\d+)\)/g, (_, name, variable) => {
+      if (!tests.has(name)) throw new Error(`generateParser: unknown character class ${name}`);
+      return `(peg$charCode = ${variable}.charCodeAt(0), ${tests.get(name)})`;
+    });
+    if (/\bpeg\$r\d+\b(?!:)/.test(source.replace(/^\/\/ peg\$r\d+: .*$/gm, ""))) {
+      throw new Error("generateParser: a character class is used other than by .test(sN)");
+    }
+    return source;
   }
 
   writeFileSync(
