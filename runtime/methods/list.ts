@@ -330,10 +330,9 @@ function reduceList(list: GrList, args: Value[]): Value {
 function join(list: GrList, args: Value[]): string {
   expectArgCount("join", args, 1);
   const sep = stringArg(args[0]);
-  const items = list.items;
-  // A list of strings (the usual case) joins as it is; other elements are displayed first.
-  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "string") return items.map(display).join(sep);
-  return (items as string[]).join(sep);
+  // Joining the list's own array when it holds only strings measured slower and used more memory
+  // (bench/cases/strings) than joining this fresh copy.
+  return list.items.map(display).join(sep);
 }
 
 // ---------------------------------------------------------------- the table
