@@ -3,7 +3,7 @@
 // `npm run build` and `npm test`.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import peggy from "peggy";
 import * as esbuild from "esbuild";
@@ -166,16 +166,39 @@ function generateParser() {
 /** A hash of every source the compiler and runtime are built from: compile caches are per build. */
 function buildId() {
   const hash = createHash("sha1");
-  const visit = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (/\.(ts|peggy|js)$/.test(name)) hash.update(name).update(readFileSync(path));
-    }
-  };
-  visit(join(root, "compiler"));
-  visit(join(root, "runtime"));
+  for (const path of [...filesUnder(join(root, "compiler")), ...filesUnder(join(root, "runtime"))]) {
+    if (/\.(ts|peggy|js)$/.test(path)) hash.update(basename(path)).update(readFileSync(path));
+  }
   return hash.digest("hex").slice(0, 16);
+}
+
+/** Every file below `dir`, depth first, names in sorted order. */
+function filesUnder(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
+/**
+ * esbuild plugin: imports of these sources (paths from the package root) stay imports, of the
+ * built files given (relative to dist/), except in the source itself.
+ */
+function importsOfBuiltFiles(name, builtBySource) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = join(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+        for (const [source, out] of Object.entries(builtBySource)) {
+          if (target === join(root, source) && args.importer !== target) return { path: out, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
 }
 
 /** ES module bundles that contain CommonJS code (or `require` calls) get a real `require`. */
@@ -229,18 +252,10 @@ async function bundle() {
     banner: requireBanner,
   };
   const later = { build: "cli/build.ts", check: "cli/check.ts", test: "cli/test.ts", spec: "cli/spec.ts", common: "cli/common.ts", "dynamic-load": "dynamic-load.ts" };
-  const loadedLater = {
-    name: "loaded-later",
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const target = join(args.resolveDir, args.path).replace(/\.js$/, ".ts");
-        for (const [name, source] of Object.entries(later)) {
-          if (target === join(root, "compiler", source)) return { path: `./cli-${name}.js`, external: true };
-        }
-        return undefined;
-      });
-    },
-  };
+  const loadedLater = importsOfBuiltFiles(
+    "loaded-later",
+    Object.fromEntries(Object.entries(later).map(([name, source]) => [`compiler/${source}`, `./cli-${name}.js`])),
+  );
   const cli = esbuild.build({ ...cliOptions, entryPoints: { cli: join(root, "compiler/cli/main.ts") }, plugins: [loadedLater, builtinsByRequire] });
   const commands = esbuild.build({
     ...cliOptions,
@@ -273,18 +288,7 @@ function integrations(common) {
     "runtime/host-node.ts": "./host-node.js",
     "compiler/integrations/node-host.ts": "./node.js",
   };
-  const sharedDist = {
-    name: "shared-dist",
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const target = join(args.resolveDir, args.path).replace(/\.js$/, ".ts");
-        for (const [source, out] of Object.entries(shared)) {
-          if (target === join(root, source) && args.importer !== target) return { path: out, external: true };
-        }
-        return undefined;
-      });
-    },
-  };
+  const sharedDist = importsOfBuiltFiles("shared-dist", shared);
   const at = (file) => join(root, "compiler/integrations", file);
   return [
     esbuild.build({ ...common, platform: "neutral", entryPoints: { run: join(root, "runtime/embed.ts") }, outdir: join(root, "dist"), plugins: [sharedDist] }),
@@ -311,15 +315,9 @@ function integrations(common) {
 async function writeCliRuntime() {
   const runtime = await import(new URL("../dist/runtime.js", import.meta.url).href + `?t=${Date.now()}`);
   const names = Object.keys(runtime).sort();
-  const reassignable = [];
-  const visit = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (name.endsWith(".ts")) for (const m of readFileSync(path, "utf8").matchAll(/^export (?:let|var) (\w+)/gm)) reassignable.push(m[1]);
-    }
-  };
-  visit(join(root, "runtime"));
+  const reassignable = filesUnder(join(root, "runtime"))
+    .filter((path) => path.endsWith(".ts"))
+    .flatMap((path) => [...readFileSync(path, "utf8").matchAll(/^export (?:let|var) (\w+)/gm)].map((m) => m[1]));
   const live = reassignable.filter((n) => names.includes(n));
   if (live.length > 0) throw new Error(`dist/runtime-cli.js: the runtime exports reassignable bindings: ${live.join(", ")}`);
   writeFileSync(
