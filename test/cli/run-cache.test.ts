@@ -4,17 +4,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { graphoid } from "../golden-support.js";
+import { runGraphoid } from "../golden-support.js";
 
 const work = mkdtempSync(join(tmpdir(), "graphoid-run-cache-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `graphoid run main.gr` in `dir` with its own TMPDIR, so the caches start empty. */
 function run(dir: string): { stdout: string; stderr: string; status: number | null } {
-  const [cmd, ...base] = graphoid;
-  const r = spawnSync(cmd!, [...base, "run", "main.gr"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TMPDIR: join(dir, "tmp") } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  return runGraphoid(dir, ["run", "main.gr"], { TMPDIR: join(dir, "tmp") });
 }
 
 /** Files of the cache directory (one per installation under $TMPDIR/graphoid-js-USER/). */

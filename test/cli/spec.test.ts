@@ -3,9 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
-import { spawnSync } from "node:child_process";
 import { discoverSpecFiles, buildDriver } from "../../compiler/cli/spec.js";
-import { graphoid } from "../golden-support.js";
+import { runGraphoid } from "../golden-support.js";
 
 const work = mkdtempSync(join(tmpdir(), "graphoid-spec-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -20,9 +19,8 @@ function tree(root: string, files: Record<string, string>): string {
 }
 
 function spec(cwd: string, ...args: string[]): { stdout: string; status: number | null } {
-  const [cmd, ...base] = graphoid;
-  const r = spawnSync(cmd!, [...base, "spec", ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { stdout: r.stdout, status: r.status };
+  const { stdout, status } = runGraphoid(cwd, ["spec", ...args]);
+  return { stdout, status };
 }
 
 describe("discovery", () => {

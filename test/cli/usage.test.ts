@@ -4,16 +4,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { graphoid } from "../golden-support.js";
+import { runGraphoid } from "../golden-support.js";
 
 const work = mkdtempSync(join(tmpdir(), "graphoid-usage-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const [cmd, ...base] = graphoid;
-  const r = spawnSync(cmd!, [...base, ...args], { cwd: work, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TMPDIR: work } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  return runGraphoid(work, args, { TMPDIR: work });
 }
 
 describe("graphoid", () => {
