@@ -13,11 +13,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+let cacheDirectory: string | null = null;
+
 /**
  * Compiled modules and manifests, per user and per installation (compiled modules import this
  * installation's runtime by absolute path, so two checkouts must not share them).
  */
 export function cacheDir(): string {
+  // Asked for several times on `graphoid run`'s start-up path; the answer cannot change.
+  if (cacheDirectory !== null) return cacheDirectory;
   let user = "user";
   try {
     user = userInfo().username;
@@ -25,7 +29,8 @@ export function cacheDir(): string {
     // no user database: one shared directory
   }
   const installation = contentHash(packageRoot).slice(0, 10);
-  return join(tmpdir(), `graphoid-js-${user}`, installation);
+  cacheDirectory = join(tmpdir(), `graphoid-js-${user}`, installation);
+  return cacheDirectory;
 }
 
 export function displayPath(file: string): string {

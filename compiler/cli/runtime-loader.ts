@@ -5,7 +5,7 @@
 // and the modules it compiles import the runtime from dist/runtime-cli.js, which re-exports that
 // one instance. Bundles and the integrations import dist/runtime.js as before.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 import { BUILD_ID } from "./build-id.js";
@@ -43,7 +43,7 @@ export function loadRuntime(): typeof Runtime {
 
 function writeCodeCache(file: string, script: Script): void {
   try {
-    mkdirSync(join(file, ".."), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, file);
